@@ -1,0 +1,77 @@
+package org.airindex.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole configuration of a job, as read from {@code conf/airindex.yaml} and overridden by
+ * environment variables and flags (see {@link ConfigLoader}). Field names follow the YAML keys.
+ */
+public class AirIndexConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public String timezone = "Asia/Shanghai";
+    public String stations = "conf/stations.csv";
+    public String standards = "conf/standards";
+    public String rules = "auto";
+    public Kafka kafka = new Kafka();
+    public Influx influx = new Influx();
+    public EventTime eventTime = new EventTime();
+    public Checkpointing checkpointing = new Checkpointing();
+    public Map<String, Double> plausibility = new LinkedHashMap<>();
+    public Places places = new Places();
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public static class Kafka implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String bootstrap = "localhost:9092";
+        public String group = "airindex";
+        public String readingsTopic = "air.readings";
+        public String deadLetterTopic = "air.readings.dlq";
+        public String startingOffsets = "committed";
+        public Map<String, String> properties = new LinkedHashMap<>();
+        public String propertiesFile = "";
+    }
+
+    public static class Influx implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String api = "v1";
+        public String url = "http://localhost:8086";
+        public String database = "airindex";
+        public String retentionPolicy = "";
+        public String org = "airindex";
+        public String bucket = "airindex";
+        public String tokenEnv = "INFLUX_TOKEN";
+        public String tokenFile = "";
+        public String usernameEnv = "INFLUX_USERNAME";
+        public String passwordEnv = "INFLUX_PASSWORD";
+        public int batchSize = 1000;
+        public int maxRetries = 5;
+        public Duration retryBackoff = Duration.ofMillis(500);
+    }
+
+    public static class EventTime implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public Duration maxOutOfOrderness = Duration.ofMinutes(10);
+        public Duration idleness = Duration.ofMinutes(5);
+        public Duration allowedLateness = Duration.ofHours(6);
+    }
+
+    public static class Checkpointing implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public Duration interval = Duration.ofSeconds(30);
+        public Duration minPause = Duration.ofSeconds(5);
+        public Duration timeout = Duration.ofMinutes(5);
+    }
+
+    public static class Places implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public int minValidStations = 1;
+    }
+}

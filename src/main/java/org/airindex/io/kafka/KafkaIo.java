@@ -1,0 +1,73 @@
+package org.airindex.io.kafka;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.io.json.DeadLetterJson;
+import org.airindex.records.DeadLetter;
+import org.airindex.records.RawReading;
+
+/** Builds the job's Kafka source and sinks from configuration. */
+public final class KafkaIo {
+    private KafkaIo() {}
+
+    /**
+     * @param bounded stop at the offsets that are latest when the job starts (local runs, tests),
+     *     instead of reading forever
+     */
+    public static KafkaSource<RawReading> readings(AirIndexConfig.Kafka k, boolean bounded) {
+        KafkaSourceBuilder<RawReading> b = KafkaSource.<RawReading>builder()
+                .setBootstrapServers(k.bootstrap)
+                .setTopics(k.readingsTopic)
+                .setGroupId(k.group)
+                .setStartingOffsets(switch (k.startingOffsets) {
+                    case "earliest" -> OffsetsInitializer.earliest();
+                    case "latest" -> OffsetsInitializer.latest();
+                    default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+                })
+                .setDeserializer(new ReadingDeserializer())
+                .setProperties(clientProperties(k));
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    public static KafkaSink<DeadLetter> deadLetters(AirIndexConfig.Kafka k) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(k.bootstrap)
+                .setKafkaProducerConfig(clientProperties(k))
+                .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
+                        .setTopic(k.deadLetterTopic)
+                        .setValueSerializationSchema(d -> DeadLetterJson.write(d).getBytes(StandardCharsets.UTF_8))
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /** Inline properties, then the properties file (where credentials belong) on top. */
+    static Properties clientProperties(AirIndexConfig.Kafka k) {
+        Properties props = new Properties();
+        props.putAll(k.properties);
+        if (k.propertiesFile != null && !k.propertiesFile.isBlank()) {
+            try (Reader r = Files.newBufferedReader(Path.of(k.propertiesFile), StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read kafka.properties_file " + k.propertiesFile
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return props;
+    }
+}

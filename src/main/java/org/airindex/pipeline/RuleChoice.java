@@ -1,0 +1,69 @@
+package org.airindex.pipeline;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.airindex.domain.RuleSet;
+import org.airindex.domain.Standards;
+
+/**
+ * Which rule-set applies to a piece of data: by its local date (STANDARDS.md §0) unless a fixed
+ * rule-set is configured. Operators hold this small description and load the tables once per task.
+ */
+public final class RuleChoice implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final String standardsDir;
+    private final String fixedId;
+    private final String zone;
+    private transient Standards standards;
+
+    /**
+     * @param standardsDir folder with the rule tables, or null/absent to use the jar's copies
+     * @param rules "auto" or a rule-set id
+     */
+    public RuleChoice(String standardsDir, String rules, ZoneId zone) {
+        this.standardsDir = standardsDir;
+        this.fixedId = rules == null || rules.equals("auto") ? null : rules;
+        this.zone = zone.getId();
+        standards().byId(fixedId == null ? standards().forDate(LocalDate.now()).id() : fixedId);
+    }
+
+    public static RuleChoice automatic(ZoneId zone) {
+        return new RuleChoice(null, "auto", zone);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(zone);
+    }
+
+    public RuleSet forDate(LocalDate localDate) {
+        return fixedId == null ? standards().forDate(localDate) : standards().byId(fixedId);
+    }
+
+    /** An end-labelled hour belongs to the day of its last instant: hour 24 is the day before midnight. */
+    public LocalDate dateOfHour(long hourEndMillis) {
+        return Instant.ofEpochMilli(hourEndMillis - 1).atZone(zone()).toLocalDate();
+    }
+
+    public RuleSet forHour(long hourEndMillis) {
+        return forDate(dateOfHour(hourEndMillis));
+    }
+
+    public static long hourEnd(long tsMillis) {
+        return Math.floorDiv(tsMillis + HOUR_MS - 1, HOUR_MS) * HOUR_MS;
+    }
+
+    private Standards standards() {
+        if (standards == null) {
+            standards = standardsDir != null && Files.isDirectory(Path.of(standardsDir))
+                    ? Standards.load(Path.of(standardsDir))
+                    : Standards.loadDefault();
+        }
+        return standards;
+    }
+}
