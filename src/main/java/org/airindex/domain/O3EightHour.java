@@ -1,0 +1,65 @@
+package org.airindex.domain;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** O3 8-hour moving mean and daily maximum 8-hour value (STANDARDS.md §1). */
+public final class O3EightHour {
+    private O3EightHour() {
+    }
+
+    /** A daily max 8h with the number of valid windows it was taken over; value null if none. */
+    public record DailyMax(Double value, int validWindows, boolean valid) implements Serializable {
+    }
+
+    /**
+     * Mean of the hours t-7..t (given oldest first, null = missing), or null when fewer than
+     * {@code min_hours_per_o3_8h} of them are valid.
+     */
+    public static Double movingMean(List<Double> window, Validity v) {
+        if (window.size() != v.o3EightHourWindowHours()) {
+            throw new IllegalArgumentException("an O3 8-hour window has " + v.o3EightHourWindowHours()
+                    + " hours, got " + window.size());
+        }
+        List<Double> ok = Statistics.validValues(Pollutant.O3, window, v);
+        return v.o3EightHourValid(ok.size()) ? Statistics.mean(ok) : null;
+    }
+
+    /**
+     * Daily max from the 8-hour values ending at hours first..last of the day (8..24: 17 values,
+     * null = invalid window). Valid with ≥ {@code o3_daily_max_min_windows} windows, or with fewer
+     * when the max already exceeds the limit.
+     */
+    public static DailyMax dailyMax(List<Double> eightHourValues, Validity v) {
+        if (eightHourValues.size() != v.o3DailyMaxWindows()) {
+            throw new IllegalArgumentException("expected " + v.o3DailyMaxWindows() + " 8-hour values, got "
+                    + eightHourValues.size());
+        }
+        Double max = null;
+        int n = 0;
+        for (Double x : eightHourValues) {
+            if (x != null) {
+                n++;
+                max = max == null ? x : Math.max(max, x);
+            }
+        }
+        return new DailyMax(max, n, v.o3DailyMaxValid(n, max));
+    }
+
+    /**
+     * Daily max from the 24 end-labelled 1-hour values of the day (hours 1..24, null = missing);
+     * the windows ending at hours 8..24 lie inside the day.
+     */
+    public static DailyMax dailyMaxFromHours(List<Double> hours, Validity v) {
+        int width = v.o3EightHourWindowHours();
+        if (hours.size() < v.o3DailyMaxLastWindowEnd() || v.o3DailyMaxFirstWindowEnd() < width) {
+            throw new IllegalArgumentException("need hours 1.." + v.o3DailyMaxLastWindowEnd() + ", got " + hours.size());
+        }
+        List<Double> windows = new ArrayList<>();
+        for (int end = v.o3DailyMaxFirstWindowEnd(); end <= v.o3DailyMaxLastWindowEnd(); end++) {
+            windows.add(movingMean(hours.subList(end - width, end), v));
+        }
+        return dailyMax(windows, v);
+    }
+}

@@ -1,0 +1,11 @@
+package org.airindex.domain;
+
+import java.io.Serializable;
+
+/**
+ * A statistic over a series with its counts. An invalid statistic is still reported (STANDARDS.md §1):
+ * {@code value} is computed from the valid values there are (null if none) and {@code valid} says
+ * whether the count met the rule-set threshold.
+ */
+public record Statistic(Double value, int validCount, int invalidCount, boolean valid) implements Serializable {
+}

@@ -1,0 +1,92 @@
+package org.airindex.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Means and percentiles over a series of unrounded values (STANDARDS.md §1, §3, §4).
+ * Implausible values (null, NaN, negative, above the bound) are counted as invalid and left out,
+ * never clipped. Sums are exact decimals so a mean does not depend on the order values arrive in,
+ * which matters when it lands on a rounding boundary such as 34.5.
+ */
+public final class Statistics {
+    private Statistics() {
+    }
+
+    /** Arithmetic mean of values already known valid; null for none. */
+    public static Double mean(Collection<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Double v : values) {
+            sum = sum.add(BigDecimal.valueOf(v));
+        }
+        return sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** The plausible values of a series, in order. */
+    public static List<Double> validValues(Pollutant p, Collection<Double> values, Validity v) {
+        List<Double> out = new ArrayList<>();
+        for (Double x : values) {
+            if (v.plausible(p, x)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    public static Statistic meanOf(Pollutant p, Collection<Double> values, Validity v, IntPredicate validWhen) {
+        List<Double> ok = validValues(p, values, v);
+        int invalid = countPresent(values) - ok.size();
+        return new Statistic(mean(ok), ok.size(), invalid, validWhen.test(ok.size()));
+    }
+
+    public static Statistic percentileOf(Pollutant p, Collection<Double> values, double pct, Validity v,
+                                         IntPredicate validWhen) {
+        List<Double> ok = validValues(p, values, v);
+        int invalid = countPresent(values) - ok.size();
+        Double value = ok.isEmpty() ? null : Percentile.of(ok.stream().mapToDouble(Double::doubleValue).toArray(), pct);
+        return new Statistic(value, ok.size(), invalid, validWhen.test(ok.size()));
+    }
+
+    /** 24-hour mean from the 1-hour values of a day (valid with ≥ min_hours_per_day). */
+    public static Statistic dailyMean(Pollutant p, Collection<Double> hourly, Validity v) {
+        return meanOf(p, hourly, v, v::dayValid);
+    }
+
+    /** Monthly mean from the daily series (valid with ≥ min_days_per_month, February min_days_february). */
+    public static Statistic monthlyMean(Pollutant p, YearMonth month, Collection<Double> daily, Validity v) {
+        return meanOf(p, daily, v, n -> v.monthValid(month, n));
+    }
+
+    public static Statistic monthlyPercentile(Pollutant p, YearMonth month, Collection<Double> daily, double pct,
+                                              Validity v) {
+        return percentileOf(p, daily, pct, v, n -> v.monthValid(month, n));
+    }
+
+    /** Annual mean from the daily series; valid with ≥ min_days_per_year and every month valid. */
+    public static Statistic annualMean(Pollutant p, Collection<Double> daily, boolean everyMonthValid, Validity v) {
+        return meanOf(p, daily, v, n -> v.yearValid(n, everyMonthValid));
+    }
+
+    public static Statistic annualPercentile(Pollutant p, Collection<Double> daily, double pct,
+                                             boolean everyMonthValid, Validity v) {
+        return percentileOf(p, daily, pct, v, n -> v.yearValid(n, everyMonthValid));
+    }
+
+    private static int countPresent(Collection<Double> values) {
+        int n = 0;
+        for (Double x : values) {
+            if (x != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
