@@ -86,6 +86,9 @@ public class PlaceHourly extends KeyedProcessFunction<String, HourlyValue, Hourl
                     it.remove();
                 }
             }
+            if (stationRows.isEmpty()) {
+                stationRows.clear(); // drops the key's (empty) map itself
+            }
         }
     }
 

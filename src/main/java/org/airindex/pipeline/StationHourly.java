@@ -111,6 +111,9 @@ public class StationHourly extends KeyedProcessFunction<String, Reading, HourlyV
                 it.remove();
             }
         }
+        if (readings.isEmpty()) {
+            readings.clear(); // drops the key's (empty) map itself
+        }
     }
 
     private HourlyValue hourOf(String stationCode, long hourEnd) throws Exception {

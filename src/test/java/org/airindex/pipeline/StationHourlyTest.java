@@ -45,7 +45,7 @@ class StationHourlyTest {
         send(hourly("A1", "2026-01-10T12:00", null, null, null, null, null, 50.0));
         send(hourly("A1", "2026-01-10T10:00", 8.0, 30.0, 0.8, 45.0, 60.0, 35.0));
         send(hourly("A1", "2026-01-10T11:00", null, null, null, null, null, 40.0));
-        h.processWatermark(at("2026-01-10T10:59:59"));
+        h.processWatermark(at("2026-01-10T09:59:59"));
         assertTrue(h.extractOutputValues().isEmpty());
 
         h.processWatermark(at("2026-01-10T11:00"));
