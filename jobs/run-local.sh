@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole pipeline on this machine: builds if needed, starts a real Kafka broker and a real
+# InfluxDB on free local ports under work/local, produces synthetic readings for the sample
+# registry, runs the job on a local Flink cluster until the data is processed, prints a summary
+# read back from InfluxDB, and stops what it started.
+#   --keep          leave Kafka and InfluxDB running and print their addresses
+#   --from DATE     first day of synthetic data (default: the 1st of this month)
+#   --days N        days of synthetic data (default: month to date)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. jobs/lib/common.sh
+
+ensure_java_maven
+ensure_influxd
+build_if_stale
+cp=$(kafka_classpath)
+exec java -Xmx3g "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml \
+  -jar target/airindex.jar local --kafka-classpath "$cp" --work work/local \
+  $( [ "${1:-}" = "--keep" ] && { shift; echo --keep; } ) "$@"

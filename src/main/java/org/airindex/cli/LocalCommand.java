@@ -1,0 +1,50 @@
+package org.airindex.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
+import org.airindex.local.LocalRun;
+
+/**
+ * {@code local --kafka-classpath CP [--keep] [--work DIR] [--from DATE] [--days N] [--config F]}:
+ * the self-contained local run behind {@code jobs/run-local.sh}. The Kafka broker's classpath is
+ * given because the broker is not part of this jar.
+ */
+final class LocalCommand implements Command {
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        LocalRun run;
+        boolean keep;
+        try {
+            Options o = Options.parse(args, Set.of("kafka-classpath", "work", "from", "days", "config", "parallelism"),
+                    Set.of("keep"));
+            AirIndexConfig config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
+            LocalDate today = LocalDate.now(config.zone());
+            LocalDate from = LocalDate.parse(o.get("from", today.withDayOfMonth(1).toString()));
+            int days = Integer.parseInt(o.get("days", String.valueOf(Math.max(7, today.getDayOfMonth() - 1))));
+            run = new LocalRun(config, Path.of(o.get("work", "work/local")), o.required("kafka-classpath"), from, days,
+                    Integer.parseInt(o.get("parallelism", "2")), out);
+            keep = o.has("keep");
+        } catch (UsageException | RuntimeException e) {
+            err.println("local: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            run.run(keep);
+            return 0;
+        } catch (Exception e) {
+            err.println("local: the run failed: " + e);
+            e.printStackTrace(err);
+            return 3;
+        }
+    }
+
+    @Override
+    public String summary() {
+        return "local run on embedded Kafka and InfluxDB with synthetic readings (used by jobs/run-local.sh)";
+    }
+}

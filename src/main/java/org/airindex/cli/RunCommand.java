@@ -1,0 +1,46 @@
+package org.airindex.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
+import org.airindex.jobs.ProductionIo;
+
+/**
+ * {@code run [--config F] [--until-latest]}: the streaming job from Kafka to InfluxDB. Submitted
+ * with {@code flink run} it runs on the cluster; with {@code java -jar} on a local Flink cluster.
+ */
+final class RunCommand implements Command {
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        AirIndexConfig config;
+        boolean untilLatest;
+        try {
+            Options o = Options.parse(args, Set.of("config"), Set.of("until-latest"));
+            config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
+            untilLatest = o.has("until-latest");
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            ProductionIo.configureCheckpointing(env, config.checkpointing);
+            ProductionIo.job(config, untilLatest).build(env);
+            env.execute("airindex");
+            return 0;
+        } catch (Exception e) {
+            err.println("run: the job failed: " + e);
+            e.printStackTrace(err);
+            return 3;
+        }
+    }
+
+    @Override
+    public String summary() {
+        return "run the streaming job (Kafka readings -> InfluxDB); --until-latest stops at the current end of the topic";
+    }
+}

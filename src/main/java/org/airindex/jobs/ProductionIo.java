@@ -1,0 +1,53 @@
+package org.airindex.jobs;
+
+import java.nio.file.Path;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.StationRegistry;
+import org.airindex.io.SecretRef;
+import org.airindex.io.influx.InfluxSettings;
+import org.airindex.io.influx.InfluxSink;
+import org.airindex.io.kafka.KafkaIo;
+
+/** Builds the production job (Kafka in, InfluxDB and the Kafka dead letter out) from configuration. */
+public final class ProductionIo {
+    private ProductionIo() {}
+
+    /**
+     * @param untilLatest read the topic up to the offsets that are latest at start, then finish
+     *     (local runs and backfills) instead of running forever
+     */
+    public static AirIndexJob job(AirIndexConfig config, boolean untilLatest) {
+        return new AirIndexJob(config, StationRegistry.load(Path.of(config.stations)),
+                KafkaIo.readings(config.kafka, untilLatest),
+                new InfluxSink(influx(config.influx)),
+                KafkaIo.deadLetters(config.kafka));
+    }
+
+    /** Secrets are referenced by environment variable or file name and only read on the task. */
+    public static InfluxSettings influx(AirIndexConfig.Influx c) {
+        InfluxSettings.Builder b;
+        if (c.api.equals("v2")) {
+            b = InfluxSettings.v2(c.url, c.org, c.bucket).token(c.tokenFile == null || c.tokenFile.isBlank()
+                    ? SecretRef.env(c.tokenEnv) : SecretRef.file(Path.of(c.tokenFile)));
+        } else {
+            b = InfluxSettings.v1(c.url, c.database);
+            // An unauthenticated 1.x server (the local one) is the common case: credentials are optional.
+            if (System.getenv(c.usernameEnv) != null) {
+                b.credentials(SecretRef.env(c.usernameEnv), SecretRef.env(c.passwordEnv));
+            }
+        }
+        if (c.retentionPolicy != null && !c.retentionPolicy.isBlank()) {
+            b.retentionPolicy(c.retentionPolicy);
+        }
+        return b.batchSize(c.batchSize).maxRetries(c.maxRetries).retryBackoff(c.retryBackoff).build();
+    }
+
+    /** Checkpoints are what make the sinks flush and the Kafka offsets commit: always on. */
+    public static void configureCheckpointing(StreamExecutionEnvironment env, AirIndexConfig.Checkpointing c) {
+        env.enableCheckpointing(c.interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig().setMinPauseBetweenCheckpoints(c.minPause.toMillis());
+        env.getCheckpointConfig().setCheckpointTimeout(c.timeout.toMillis());
+    }
+}
