@@ -15,5 +15,4 @@ ensure_influxd
 build_if_stale
 cp=$(kafka_classpath)
 exec java -Xmx3g "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml \
-  -jar target/airindex.jar local --kafka-classpath "$cp" --work work/local \
-  $( [ "${1:-}" = "--keep" ] && { shift; echo --keep; } ) "$@"
+  -jar target/airindex.jar local --kafka-classpath "$cp" --work work/local "$@"
