@@ -2,15 +2,16 @@ package org.airindex.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import org.airindex.io.influx.InfluxAuth;
+import org.airindex.io.influx.InfluxQl;
 
 /**
  * A private InfluxDB 1.x server from the Debian package, for tests and local runs.
@@ -122,25 +123,9 @@ public final class LocalInfluxd implements AutoCloseable {
         return url;
     }
 
-    /** Creates a database (a no-op if it exists); POST because influxd 1.x deprecates writes over GET. */
+    /** Creates a database; a no-op if it exists. */
     public void createDatabase(String name) throws IOException {
-        String statement = "CREATE DATABASE \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/query"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while creating database " + name, e);
-        }
-        if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
-            throw new IOException("CREATE DATABASE " + name + " failed: HTTP " + response.statusCode() + " "
-                    + response.body());
-        }
+        new InfluxQl(url, null, InfluxAuth.none()).execute("CREATE DATABASE " + InfluxQl.identifier(name));
     }
 
     /** Leaves the server running after {@link #close()} and JVM exit, e.g. for a {@code --keep} local run. */
