@@ -1,0 +1,125 @@
+package org.airindex.io.influx;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.exceptions.InfluxException;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * Writes batches of line-protocol lines (precision seconds) to InfluxDB 1.x or 2.x, retrying failures that
+ * may heal by themselves with exponentially growing waits, and failing loudly when they do not.
+ *
+ * <p>Kept free of Flink so that the write path can be used and tested on its own; {@link InfluxSinkWriter}
+ * adds buffering and metrics on top.
+ */
+public final class InfluxWriter implements AutoCloseable {
+
+    /** Keeps a generous retry count from turning doubling waits into hours. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final InfluxSettings settings;
+    private final Runnable onRetry;
+    private final InfluxDBClient client;
+    private final WriteApiBlocking writeApi;
+
+    public InfluxWriter(InfluxSettings settings) {
+        this(settings, () -> { });
+    }
+
+    /** @param onRetry called before each retry, e.g. to count retries in a metric */
+    public InfluxWriter(InfluxSettings settings, Runnable onRetry) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
+        this.client = InfluxDBClientFactory.create(options(settings));
+        this.writeApi = client.getWriteApiBlocking();
+    }
+
+    private static InfluxDBClientOptions options(InfluxSettings settings) {
+        InfluxAuth auth = settings.resolveAuth();
+        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(settings.url());
+        if (settings.api() == InfluxSettings.Api.V1) {
+            // org and bucket only satisfy the client's checks; the interceptor replaces them with db and rp.
+            OkHttpClient.Builder http = new OkHttpClient.Builder().addInterceptor(new V1WriteInterceptor(
+                    settings.database(), settings.retentionPolicy().orElse(null), auth));
+            return options.okHttpClient(http).org("-").bucket(settings.database()).build();
+        }
+        String token = auth.authorizationHeader().orElseThrow().substring("Token ".length());
+        return options.authenticateToken(token.toCharArray()).org(settings.org()).bucket(settings.bucket()).build();
+    }
+
+    /**
+     * Writes all lines, in requests of at most {@link InfluxSettings#batchSize()} lines.
+     *
+     * @throws IOException when the server rejects the lines outright (bad line protocol, authentication,
+     *     unknown database) or still fails after {@link InfluxSettings#maxRetries()} retries
+     */
+    public void write(List<String> lines) throws IOException {
+        for (int from = 0; from < lines.size(); from += settings.batchSize()) {
+            writeBatch(lines.subList(from, Math.min(lines.size(), from + settings.batchSize())));
+        }
+    }
+
+    private void writeBatch(List<String> batch) throws IOException {
+        Duration wait = settings.retryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeApi.writeRecords(WritePrecision.S, batch);
+                return;
+            } catch (InfluxException e) {
+                if (!mayHeal(e)) {
+                    throw new IOException("InfluxDB at " + target() + " rejected " + batch.size()
+                            + " lines (HTTP " + e.status() + "): " + e.getMessage(), e);
+                }
+                if (attempt > settings.maxRetries()) {
+                    throw new IOException("writing " + batch.size() + " lines to InfluxDB at " + target()
+                            + " failed after " + attempt + " attempts: " + describe(e), e);
+                }
+            }
+            onRetry.run();
+            sleep(wait);
+            wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        }
+    }
+
+    /** No HTTP status (connection refused, timeout), a timeout, throttling, or a server-side error. */
+    private static boolean mayHeal(InfluxException e) {
+        int status = e.status();
+        return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
+    private static String describe(InfluxException e) {
+        return e.status() == 0 ? String.valueOf(e.getMessage()) : "HTTP " + e.status() + ": " + e.getMessage();
+    }
+
+    private String target() {
+        return settings.api() == InfluxSettings.Api.V1
+                ? settings.url() + " database " + settings.database()
+                : settings.url() + " bucket " + settings.bucket();
+    }
+
+    private static void sleep(Duration wait) throws InterruptedIOException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while backing off");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.airindex.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.airindex.io.influx.InfluxAuth;
+import org.airindex.io.influx.InfluxQl;
+
+/**
+ * A private InfluxDB 1.x server from the Debian package, for tests and local runs.
+ *
+ * <p>Everything it owns lives in one fresh folder (config, meta, data, wal, log) that {@link #close()}
+ * deletes. Both the HTTP port and the RPC port get free loopback ports: the package default 8088 for RPC
+ * would make two servers (or a system-wide influxd) collide.
+ */
+public final class LocalInfluxd implements AutoCloseable {
+
+    static final Path INFLUXD = Path.of("/usr/bin/influxd");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ChildProcess process;
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LocalInfluxd(ChildProcess process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    /** Starts a server in a new folder under {@code workDir} and returns once it answers {@code /ping}. */
+    public static LocalInfluxd start(Path workDir) throws IOException {
+        if (!Files.isExecutable(INFLUXD)) {
+            throw new IllegalStateException(INFLUXD + " not found: InfluxDB 1.x is needed, install it with "
+                    + "`apt-get install -y influxdb`");
+        }
+        Files.createDirectories(workDir);
+        Path dir = Files.createTempDirectory(workDir, "influxd-");
+        int httpPort = FreePort.pick();
+        int rpcPort = FreePort.pick();
+        Path config = dir.resolve("influxdb.conf");
+        Files.writeString(config, config(dir, httpPort, rpcPort));
+        ChildProcess process = ChildProcess.start("influxd",
+                List.of(INFLUXD.toString(), "-config", config.toString()), dir, dir.resolve("influxd.log"));
+        LocalInfluxd server = new LocalInfluxd(process, "http://127.0.0.1:" + httpPort);
+        try {
+            server.awaitPing();
+        } catch (IOException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private static String config(Path dir, int httpPort, int rpcPort) {
+        // Monitor store and reporting would write to _internal and phone home; neither belongs in a test.
+        return """
+                reporting-disabled = true
+                bind-address = "127.0.0.1:%d"
+
+                [meta]
+                  dir = "%s"
+                  logging-enabled = false
+
+                [data]
+                  dir = "%s"
+                  wal-dir = "%s"
+                  query-log-enabled = false
+
+                [monitor]
+                  store-enabled = false
+
+                [http]
+                  enabled = true
+                  bind-address = "127.0.0.1:%d"
+                  log-enabled = false
+
+                [logging]
+                  level = "warn"
+                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), httpPort);
+    }
+
+    private void awaitPing() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping")).timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("influxd exited during start-up; log tail:\n" + process.logTail());
+            }
+            try {
+                if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // expected until the HTTP listener is bound
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for influxd", e);
+            }
+            sleep(100);
+        }
+        throw new IOException("influxd did not answer " + url + "/ping within " + START_TIMEOUT.toSeconds()
+                + " s; log tail:\n" + process.logTail());
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for influxd", e);
+        }
+    }
+
+    /** Base URL of the HTTP API, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return url;
+    }
+
+    /** Creates a database; a no-op if it exists. */
+    public void createDatabase(String name) throws IOException {
+        new InfluxQl(url, null, InfluxAuth.none()).execute("CREATE DATABASE " + InfluxQl.identifier(name));
+    }
+
+    /** Leaves the server running after {@link #close()} and JVM exit, e.g. for a {@code --keep} local run. */
+    public void keep() {
+        process.keep();
+    }
+
+    /** Process id, so whoever keeps the server can stop it later. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server and deletes its folder, unless {@link #keep()} was called. */
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,174 @@
+package org.airindex.io.influx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.airindex.local.LocalInfluxd;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes through the 1.x path of influxdb-client-java to a real influxd and reads back with InfluxQL. */
+class InfluxRoundTripTest {
+
+    private static final String DB = "空气 质量,test";
+
+    @TempDir
+    static Path workDir;
+    private static LocalInfluxd influxd;
+    private static InfluxQl influxQl;
+
+    @BeforeAll
+    static void startInfluxd() throws IOException {
+        influxd = LocalInfluxd.start(workDir);
+        influxd.createDatabase(DB);
+        influxQl = new InfluxQl(influxd.url(), DB, InfluxAuth.none());
+    }
+
+    @AfterAll
+    static void stopInfluxd() {
+        if (influxd != null) {
+            influxd.close();
+        }
+    }
+
+    private static InfluxSettings settings(int batchSize) {
+        return InfluxSettings.v1(influxd.url(), DB).batchSize(batchSize).maxRetries(1)
+                .retryBackoff(Duration.ofMillis(10)).build();
+    }
+
+    private static List<Map<String, Object>> select(String measurement) throws IOException {
+        List<Series> series = influxQl.query("SELECT * FROM " + InfluxQl.identifier(measurement));
+        return series.isEmpty() ? List.of() : series.get(0).rows();
+    }
+
+    private static Map<String, Object> fields(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void escapedNamesAndValuesComeBackExactly() throws IOException {
+        String measurement = "aqi hourly,v=1";
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("county", "南山区, 深圳=广东");
+        tags.put("station name", "Site \"A\" \\ west");
+        Map<String, Object> values = fields(
+                "aqi", 87.25,
+                "pm2.5 µg/m³", 42L,
+                "primary pollutant", "PM2.5 \"fine\", \\ 细颗粒物 = worst",
+                "ok", true,
+                "missing", null);
+        String line = Lines.line(measurement, tags, values, 1_700_000_000L).orElseThrow();
+
+        try (InfluxWriter writer = new InfluxWriter(settings(10))) {
+            writer.write(List.of(line));
+        }
+
+        List<Map<String, Object>> rows = select(measurement);
+        assertEquals(1, rows.size(), "rows: " + rows);
+        Map<String, Object> row = rows.get(0);
+        assertEquals(1_700_000_000L, row.get("time"));
+        assertEquals("南山区, 深圳=广东", row.get("county"));
+        assertEquals("Site \"A\" \\ west", row.get("station name"));
+        assertEquals(87.25, row.get("aqi"));
+        assertEquals(42L, row.get("pm2.5 µg/m³"));
+        assertEquals("PM2.5 \"fine\", \\ 细颗粒物 = worst", row.get("primary pollutant"));
+        assertEquals(true, row.get("ok"));
+        assertFalse(row.containsKey("missing"));
+    }
+
+    @Test
+    void rewritingTheSameTagsAndTimestampReplacesThePoint() throws IOException {
+        Map<String, String> place = Map.of("county", "朝阳区");
+        try (InfluxWriter writer = new InfluxWriter(settings(10))) {
+            writer.write(List.of(Lines.line("idem", place, fields("aqi", 50.5), 1_700_003_600L).orElseThrow()));
+            writer.write(List.of(Lines.line("idem", place, fields("aqi", 61.5), 1_700_003_600L).orElseThrow()));
+        }
+
+        List<Map<String, Object>> rows = select("idem");
+        assertEquals(1, rows.size(), "rows: " + rows);
+        assertEquals(61.5, rows.get(0).get("aqi"));
+    }
+
+    @Test
+    void sinkWriterWritesFullBatchesAtOnceAndTheRestOnFlush() throws Exception {
+        InfluxSettings settings = settings(2);
+        try (InfluxSinkWriter sink = new InfluxSinkWriter(settings,
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup())) {
+            for (int i = 0; i < 3; i++) {
+                sink.write(Lines.line("batched", Map.of("n", "p" + i), fields("v", (long) i), 1_700_000_000L + i)
+                        .orElseThrow(), null);
+            }
+            assertEquals(2, select("batched").size(), "a full batch is written before any flush");
+
+            sink.flush(false);
+            assertEquals(3, select("batched").size(), "flush writes what is left");
+        }
+    }
+
+    @Test
+    void aDeadServerFailsAfterTheRetriesWithAnIOException() throws IOException {
+        InfluxSettings dead = InfluxSettings.v1("http://127.0.0.1:" + unusedPort(), DB)
+                .maxRetries(3).retryBackoff(Duration.ofMillis(5)).build();
+        AtomicInteger retries = new AtomicInteger();
+
+        try (InfluxWriter writer = new InfluxWriter(dead, retries::incrementAndGet)) {
+            IOException e = assertThrows(IOException.class, () -> writer.write(List.of("m f=1 1")));
+            assertTrue(e.getMessage().contains("failed after 4 attempts"), e.getMessage());
+        }
+        assertEquals(3, retries.get());
+    }
+
+    @Test
+    void aSinkWriterFlushToADeadServerThrowsSoTheCheckpointFails() throws Exception {
+        InfluxSettings dead = InfluxSettings.v1("http://127.0.0.1:" + unusedPort(), DB)
+                .maxRetries(1).retryBackoff(Duration.ofMillis(5)).build();
+        try (InfluxSinkWriter sink = new InfluxSinkWriter(dead,
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup())) {
+            sink.write("m f=1 1", null);
+            assertThrows(IOException.class, () -> sink.flush(false));
+        }
+    }
+
+    @Test
+    void anUnknownDatabaseIsRejectedWithoutRetrying() throws IOException {
+        InfluxSettings missing = InfluxSettings.v1(influxd.url(), "no_such_db").maxRetries(3).build();
+        AtomicInteger retries = new AtomicInteger();
+
+        try (InfluxWriter writer = new InfluxWriter(missing, retries::incrementAndGet)) {
+            IOException e = assertThrows(IOException.class, () -> writer.write(List.of("m f=1 1")));
+            assertTrue(e.getMessage().contains("database not found"), e.getMessage());
+        }
+        assertEquals(0, retries.get());
+    }
+
+    @Test
+    void influxQlReportsTheServersError() {
+        IOException e = assertThrows(IOException.class, () -> influxQl.query("SELECT FROM nowhere"));
+        assertTrue(e.getMessage().contains("error parsing query"), e.getMessage());
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
