@@ -18,6 +18,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         m.put("aqi", new AqiCommand());
         m.put("index", new IndexCommand());
+        m.put("run", new RunCommand());
+        m.put("local", new LocalCommand());
         return m;
     }
 
