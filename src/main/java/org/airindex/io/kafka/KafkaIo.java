@@ -14,7 +14,6 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.airindex.config.AirIndexConfig;
-import org.airindex.io.json.DeadLetterJson;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.RawReading;
 
@@ -50,7 +49,7 @@ public final class KafkaIo {
                 .setKafkaProducerConfig(clientProperties(k))
                 .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
                         .setTopic(k.deadLetterTopic)
-                        .setValueSerializationSchema(d -> DeadLetterJson.write(d).getBytes(StandardCharsets.UTF_8))
+                        .setValueSerializationSchema(new DeadLetterSerializer())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
