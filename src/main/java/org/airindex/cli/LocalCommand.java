@@ -26,7 +26,7 @@ final class LocalCommand implements Command {
             LocalDate today = LocalDate.now(config.zone());
             LocalDate from = LocalDate.parse(o.get("from", today.withDayOfMonth(1).toString()));
             int days = Integer.parseInt(o.get("days", String.valueOf(Math.max(7, today.getDayOfMonth() - 1))));
-            run = new LocalRun(config, Path.of(o.get("work", "work/local")), o.required("kafka-classpath"), from, days,
+            run = new LocalRun(config, Path.of(o.get("work", "work/local")).toAbsolutePath(), o.required("kafka-classpath"), from, days,
                     Integer.parseInt(o.get("parallelism", "2")), out);
             keep = o.has("keep");
         } catch (UsageException | RuntimeException e) {
