@@ -70,16 +70,6 @@ public final class SecretRef implements Serializable {
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SecretRef other && kind == other.kind && location.equals(other.location);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, location);
-    }
-
     /** Names where the secret lives, which is safe to log; the value is never read here. */
     @Override
     public String toString() {

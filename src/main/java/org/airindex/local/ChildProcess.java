@@ -55,10 +55,6 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
-    Path log() {
-        return log;
-    }
-
     /** The end of the log, so a start failure explains itself without anyone hunting for the file. */
     String logTail() {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
