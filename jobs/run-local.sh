@@ -14,5 +14,5 @@ ensure_java_maven
 ensure_influxd
 build_if_stale
 cp=$(kafka_classpath)
-exec java -Xmx3g "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml \
+exec java -Xmx3g "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR \
   -jar target/airindex.jar local --kafka-classpath "$cp" --work work/local "$@"

@@ -24,7 +24,7 @@ public final class SyntheticReadings {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     /** A reading record with the station that keys it on Kafka (null for records with no station). */
-    public record Record(String key, String json) {}
+    public record Record(String key, String json, long ts) {}
 
     private final StationRegistry registry;
     private final ZoneId zone;
@@ -99,7 +99,9 @@ public final class SyntheticReadings {
                 out.add(reading(s.code(), end, 3600, v, null));
             }
         }
-        out.addAll(badRecords(rnd, stations.get(0)));
+        // Stations report as time goes by: the topic holds readings in time order, not station by station.
+        out.sort(java.util.Comparator.comparingLong(Record::ts));
+        out.addAll(badRecords(rnd, stations.get(0), first.atStartOfDay(zone).plusHours(hours)));
         return out;
     }
 
@@ -113,18 +115,20 @@ public final class SyntheticReadings {
             double x = jitter == null ? v[i] : v[i] * (0.95 + 0.1 * jitter.nextDouble());
             n.put(codes[i], i == 2 ? Math.round(x * 1000) / 1000.0 : Math.round(x * 10) / 10.0);
         }
-        return new Record(station, n.toString());
+        return new Record(station, n.toString(), end.toInstant().toEpochMilli());
     }
 
-    private List<Record> badRecords(Random rnd, Station known) {
-        String ts = first.atStartOfDay(zone).plusHours(12).format(ISO);
+    /** Bad records dated in the last hour, so each is set aside for its own fault and not as too late. */
+    private List<Record> badRecords(Random rnd, Station known, ZonedDateTime lastHourEnd) {
+        String ts = lastHourEnd.format(ISO);
+        long at = lastHourEnd.toInstant().toEpochMilli();
         return List.of(
-                new Record(null, "{\"station\":\"" + known.code() + "\",\"ts\":"),
-                new Record(null, "not json at all"),
-                new Record("9999Z", "{\"station\":\"9999Z\",\"ts\":\"" + ts + "\",\"pm25\":40}"),
-                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"" + ts + "\",\"pm25\":-12}"),
-                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"" + ts + "\",\"pm25\":\"high\"}"),
-                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"yesterday\",\"pm25\":40}"),
-                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"pm25\":" + (20 + rnd.nextInt(10)) + "}"));
+                new Record(null, "{\"station\":\"" + known.code() + "\",\"ts\":", at),
+                new Record(null, "not json at all", at),
+                new Record("9999Z", "{\"station\":\"9999Z\",\"ts\":\"" + ts + "\",\"pm25\":40}", at),
+                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"" + ts + "\",\"pm25\":-12}", at),
+                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"" + ts + "\",\"pm25\":\"high\"}", at),
+                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"ts\":\"yesterday\",\"pm25\":40}", at),
+                new Record(known.code(), "{\"station\":\"" + known.code() + "\",\"pm25\":" + (20 + rnd.nextInt(10)) + "}", at));
     }
 }
