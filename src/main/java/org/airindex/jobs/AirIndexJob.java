@@ -17,6 +17,7 @@ import org.airindex.pipeline.StationHourly;
 import org.airindex.pipeline.ValidateReadings;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.Places;
 import org.airindex.records.RawReading;
 import org.airindex.records.Reading;
 
@@ -67,7 +68,7 @@ public class AirIndexJob {
             PlaceHourly op = new PlaceHourly(level, config.places.minValidStations, rules,
                     config.eventTime.allowedLateness);
             hourly = hourly.union(stationHours
-                    .keyBy(op.placeOfStation(), Types.STRING)
+                    .keyBy(v -> Places.keyAt(level, v.province, v.city, v.county), Types.STRING)
                     .process(op)
                     .name(level + " hourly")
                     .uid(level + "-hourly"));

@@ -1,17 +1,8 @@
 package org.airindex.pipeline;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.Pollutant;
@@ -22,107 +13,60 @@ import org.airindex.records.Reading;
 
 /**
  * A station's 1-hour values (STANDARDS.md §1): the time-weighted mean of the readings inside each
- * end-labelled hour, valid per pollutant with enough minutes of data, and the hourly AQI.
- *
- * <p>An hour is emitted when the watermark passes its end. A reading for a closed hour that is
- * still within the allowed lateness recomputes and re-emits the hour (the sink rewrites the same
- * point); a later one goes to the dead letter as {@code too_late}. State for an hour is cleared
- * when its lateness has expired. Readings are kept by timestamp, so a re-sent reading is merged
- * into the earlier copy (its non-missing values win) instead of being counted twice.
+ * end-labelled hour, valid per pollutant with enough minutes of data, and the hourly AQI. A
+ * reading re-sent for the same timestamp is merged into the earlier copy (its non-missing values
+ * win); a reading later than the allowed lateness goes to the dead letter as {@code too_late}.
  */
-public class StationHourly extends KeyedProcessFunction<String, Reading, HourlyValue> {
+public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
     private static final long serialVersionUID = 1L;
-    private static final long HOUR_MS = 3_600_000L;
 
     private final StationRegistry registry;
     private final RuleChoice rules;
-    private final long latenessMs;
-    private transient MapState<Long, Reading> readings;
     private transient DeadLetters deadLetters;
 
     public StationHourly(StationRegistry registry, RuleChoice rules, Duration allowedLateness) {
+        super(Reading.class, allowedLateness.toMillis());
         this.registry = registry;
         this.rules = rules;
-        this.latenessMs = allowedLateness.toMillis();
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        readings = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("readings", Types.LONG, TypeInformation.of(Reading.class)));
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
         deadLetters = new DeadLetters(getRuntimeContext().getMetricGroup());
     }
 
     @Override
-    public void processElement(Reading r, Context ctx, Collector<HourlyValue> out) throws Exception {
-        long hourEnd = RuleChoice.hourEnd(r.ts);
-        long watermark = ctx.timerService().currentWatermark();
-        if (hourEnd + latenessMs <= watermark) {
-            ctx.output(DeadLetters.TAG, deadLetters.count(Reason.TOO_LATE,
-                    "hour ending " + hourEnd + " closed more than " + latenessMs + " ms before watermark " + watermark,
-                    "station " + r.station, ReadingJson.write(r)));
-            return;
-        }
-        Reading earlier = readings.get(r.ts);
-        if (earlier != null && earlier.intervalS == r.intervalS) {
+    protected long windowEnd(Reading r) {
+        return RuleChoice.hourEnd(r.ts);
+    }
+
+    @Override
+    protected String inputId(Reading r) {
+        return Long.toString(r.ts);
+    }
+
+    @Override
+    protected Reading merge(Reading earlier, Reading later) {
+        if (earlier.intervalS == later.intervalS) {
             for (Pollutant p : Pollutant.values()) {
-                if (r.get(p) == null) {
-                    r.set(p, earlier.get(p));
+                if (later.get(p) == null) {
+                    later.set(p, earlier.get(p));
                 }
             }
         }
-        readings.put(r.ts, r);
-        ctx.timerService().registerEventTimeTimer(hourEnd + latenessMs);
-        if (hourEnd <= watermark) {
-            out.collect(hourOf(ctx.getCurrentKey(), hourEnd));
-        } else {
-            ctx.timerService().registerEventTimeTimer(hourEnd);
-        }
+        return later;
     }
 
-    /**
-     * A timer at t may be the closing of hour t, the expiry of hour t - lateness, or both (when the
-     * lateness is whole hours); doing both jobs whenever they apply makes the distinction moot.
-     */
     @Override
-    public void onTimer(long t, OnTimerContext ctx, Collector<HourlyValue> out) throws Exception {
-        if (t % HOUR_MS == 0 && hasReadings(t)) {
-            out.collect(hourOf(ctx.getCurrentKey(), t));
-        }
-        long expired = t - latenessMs;
-        if (expired % HOUR_MS == 0) {
-            removeHour(expired);
-        }
+    protected void onTooLate(Reading r, long watermark, Context ctx) {
+        ctx.output(DeadLetters.TAG, deadLetters.count(Reason.TOO_LATE,
+                "hour ending " + windowEnd(r) + " closed more than " + latenessMs + " ms before watermark " + watermark,
+                "station " + r.station, ReadingJson.write(r)));
     }
 
-    private boolean hasReadings(long hourEnd) throws Exception {
-        for (Long ts : readings.keys()) {
-            if (RuleChoice.hourEnd(ts) == hourEnd) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void removeHour(long hourEnd) throws Exception {
-        Iterator<Long> it = readings.keys().iterator();
-        while (it.hasNext()) {
-            if (RuleChoice.hourEnd(it.next()) == hourEnd) {
-                it.remove();
-            }
-        }
-        if (readings.isEmpty()) {
-            readings.clear(); // drops the key's (empty) map itself
-        }
-    }
-
-    private HourlyValue hourOf(String stationCode, long hourEnd) throws Exception {
-        List<Reading> inHour = new ArrayList<>();
-        for (Map.Entry<Long, Reading> e : readings.entries()) {
-            if (RuleChoice.hourEnd(e.getKey()) == hourEnd) {
-                inHour.add(e.getValue());
-            }
-        }
+    @Override
+    protected HourlyValue close(String stationCode, long hourEnd, List<Reading> inHour) {
         Station s = registry.get(stationCode);
         HourlyValue v = new HourlyValue();
         v.level = HourlyValue.STATION;

@@ -69,12 +69,7 @@ public class HourlyValue {
 
     /** The place this row describes, unique across the province (county names repeat). */
     public String placeKey() {
-        return switch (level) {
-            case STATION -> station;
-            case COUNTY -> province + "/" + city + "/" + county;
-            case CITY -> province + "/" + city;
-            default -> province;
-        };
+        return level.equals(STATION) ? station : Places.keyAt(level, province, city, county);
     }
 
     public void setAqi(String ruleSetId, AqiResult r) {

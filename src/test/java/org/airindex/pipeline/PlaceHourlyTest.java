@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.Places;
 import org.junit.jupiter.api.Test;
 
 class PlaceHourlyTest {
@@ -21,7 +22,8 @@ class PlaceHourlyTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, HourlyValue> harness(
             String level, int minStations) throws Exception {
         PlaceHourly op = new PlaceHourly(level, minStations, RuleChoice.automatic(ZONE), LATENESS);
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(op, op.placeOfStation(), Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                op, v -> Places.keyAt(level, v.province, v.city, v.county), Types.STRING);
     }
 
     private static HourlyValue station(String code, String county, String city, String end, Double pm25, Double o3) {

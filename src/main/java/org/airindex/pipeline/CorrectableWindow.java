@@ -1,0 +1,120 @@
+package org.airindex.pipeline;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The event-time pattern every aggregation level shares (station hour, place hour, station day,
+ * place day): inputs are grouped by the end of the window they belong to; a window closes when
+ * the watermark passes its end; an input for a closed window that is still within the allowed
+ * lateness recomputes and re-emits it (sinks rewrite the same point); a later one is handed to
+ * {@link #onTooLate}. A window's state is dropped when its lateness expires.
+ *
+ * <p>Inputs are kept by an id within their window, so a re-sent or corrected input replaces (or
+ * is {@linkplain #merge merged} into) the earlier one instead of being counted twice. Subclasses
+ * see a window's inputs in id order, so results do not depend on arrival order.
+ */
+public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<String, IN, OUT> {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<IN> inputClass;
+    protected final long latenessMs;
+    /** Key: window end, '/', input id. */
+    private transient MapState<String, IN> inputs;
+    private transient Counter tooLateInputs;
+
+    protected CorrectableWindow(Class<IN> inputClass, long latenessMs) {
+        this.inputClass = inputClass;
+        this.latenessMs = latenessMs;
+    }
+
+    /** End of the window the input belongs to, epoch milliseconds. */
+    protected abstract long windowEnd(IN in);
+
+    /** Identifies the input within its window: a later input with the same id replaces it. */
+    protected abstract String inputId(IN in);
+
+    /** The result of a window from its inputs (never empty), in id order. */
+    protected abstract OUT close(String key, long windowEnd, List<IN> inputs) throws Exception;
+
+    protected IN merge(IN earlier, IN later) {
+        return later;
+    }
+
+    /** By default a too-late input is counted ({@code tooLateInputs}) and not used. */
+    protected void onTooLate(IN in, long watermark, Context ctx) {
+        tooLateInputs.inc();
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        inputs = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("window-inputs", Types.STRING, TypeInformation.of(inputClass)));
+        tooLateInputs = getRuntimeContext().getMetricGroup().counter("tooLateInputs");
+    }
+
+    @Override
+    public void processElement(IN in, Context ctx, Collector<OUT> out) throws Exception {
+        long end = windowEnd(in);
+        long watermark = ctx.timerService().currentWatermark();
+        if (end + latenessMs <= watermark) {
+            onTooLate(in, watermark, ctx);
+            return;
+        }
+        String id = end + "/" + inputId(in);
+        IN earlier = inputs.get(id);
+        inputs.put(id, earlier == null ? in : merge(earlier, in));
+        ctx.timerService().registerEventTimeTimer(end + latenessMs);
+        if (end <= watermark) {
+            out.collect(close(ctx.getCurrentKey(), end, inputsOf(end)));
+        } else {
+            ctx.timerService().registerEventTimeTimer(end);
+        }
+    }
+
+    /**
+     * A timer at t may close the window ending at t, expire the one ending at t - lateness, or
+     * both (when they coincide); doing whichever applies makes the distinction unnecessary.
+     */
+    @Override
+    public void onTimer(long t, OnTimerContext ctx, Collector<OUT> out) throws Exception {
+        List<IN> closing = inputsOf(t);
+        if (!closing.isEmpty()) {
+            out.collect(close(ctx.getCurrentKey(), t, closing));
+        }
+        Iterator<String> it = inputs.keys().iterator();
+        while (it.hasNext()) {
+            if (endOf(it.next()) + latenessMs <= t) {
+                it.remove();
+            }
+        }
+        if (inputs.isEmpty()) {
+            inputs.clear(); // drops the key's (empty) map itself
+        }
+    }
+
+    private List<IN> inputsOf(long end) throws Exception {
+        TreeMap<String, IN> sorted = new TreeMap<>();
+        for (Map.Entry<String, IN> e : inputs.entries()) {
+            if (endOf(e.getKey()) == end) {
+                sorted.put(e.getKey(), e.getValue());
+            }
+        }
+        return new ArrayList<>(sorted.values());
+    }
+
+    private static long endOf(String id) {
+        return Long.parseLong(id.substring(0, id.indexOf('/')));
+    }
+}
