@@ -50,6 +50,11 @@ public final class RuleChoice implements Serializable {
         return Instant.ofEpochMilli(hourEndMillis - 1).atZone(zone()).toLocalDate();
     }
 
+    /** End of a local day: the midnight after it, epoch milliseconds. */
+    public long dayEnd(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(zone()).toInstant().toEpochMilli();
+    }
+
     public RuleSet forHour(long hourEndMillis) {
         return forDate(dateOfHour(hourEndMillis));
     }

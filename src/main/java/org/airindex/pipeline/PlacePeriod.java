@@ -1,0 +1,115 @@
+package org.airindex.pipeline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.airindex.domain.ChangeRate;
+import org.airindex.domain.PeriodValues;
+import org.airindex.domain.RuleSet;
+import org.airindex.domain.province.Baselines;
+import org.airindex.records.DailyValue;
+import org.airindex.records.PeriodValue;
+
+/**
+ * Month-to-date and year-to-date statistics of one place, updated as each of its days closes
+ * (and again when a closed day is corrected), with the change rate (同比) against the same days
+ * of last year. Last year comes from the place's own daily history when the job has processed it
+ * and it is valid; otherwise, for months, from the baseline files ({@code conf/baselines}).
+ * Both years are computed under the current rule-set (STANDARDS.md §0), so the rate is like for
+ * like. The state holds this year's and last year's days; older days are dropped.
+ */
+public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, PeriodValue> {
+    private static final long serialVersionUID = 1L;
+
+    private final RuleChoice rules;
+    private final String baselinesPath;
+    private transient MapState<String, DailyValue> days;
+    private transient Baselines baselines;
+
+    /** @param baselinesPath baseline CSV file or folder, or null for none */
+    public PlacePeriod(RuleChoice rules, String baselinesPath) {
+        this.rules = rules;
+        this.baselinesPath = baselinesPath;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        days = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("days", Types.STRING, TypeInformation.of(DailyValue.class)));
+        baselines = baselinesPath == null ? null : Baselines.load(Path.of(baselinesPath));
+    }
+
+    @Override
+    public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
+        days.put(d.date, d);
+        LocalDate date = LocalDate.parse(d.date);
+        LocalDate keepFrom = LocalDate.of(date.getYear() - 1, 1, 1);
+        TreeMap<LocalDate, DailyValue> series = new TreeMap<>();
+        Iterator<DailyValue> it = days.values().iterator();
+        while (it.hasNext()) {
+            DailyValue day = it.next();
+            LocalDate when = LocalDate.parse(day.date);
+            if (when.isBefore(keepFrom)) {
+                it.remove();
+            } else {
+                series.put(when, day);
+            }
+        }
+        List<DailyValue> all = new ArrayList<>(series.values());
+        // A corrected day changes every later period-to-date value of its month and year.
+        for (LocalDate asOf : series.tailMap(date, true).keySet()) {
+            if (asOf.getYear() != date.getYear()) {
+                break;
+            }
+            if (YearMonth.from(asOf).equals(YearMonth.from(date))) {
+                out.collect(period(d, PeriodValue.MONTH, asOf.withDayOfMonth(1), asOf, all));
+            }
+            out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, all));
+        }
+    }
+
+    private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf, List<DailyValue> all) {
+        RuleSet rs = rules.forDate(rules.forDate(asOf).straddle() == RuleSet.StraddleBasis.START_DATE ? start : asOf);
+        PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, all);
+        v.level = place.level;
+        v.province = place.province;
+        v.city = place.city;
+        v.county = place.county;
+        v.asOfEnd = rules.dayEnd(asOf);
+
+        RuleSet lastYearRules = rs.yearOnYear() == RuleSet.YearOnYearBasis.CURRENT
+                ? rs : rules.forDate(asOf.minusYears(1));
+        PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1), all);
+        if (last.valid && last.composite != null) {
+            v.compositeLastYear = last.composite;
+            v.pm25LastYear = last.pm25;
+            v.baseline = "history";
+        } else if (kind.equals(PeriodValue.MONTH) && baselines != null) {
+            Optional<PeriodValues> file = baselines.get(v.placeKey(), YearMonth.from(start.minusYears(1)).toString());
+            if (file.isPresent() && file.get().missing().isEmpty()) {
+                v.compositeLastYear = lastYearRules.compositeIndex(file.get()).composite();
+                v.pm25LastYear = file.get().pm25();
+                v.baseline = "file";
+            }
+        }
+        if (v.composite != null && v.compositeLastYear != null) {
+            v.compositeChange = ChangeRate.percent(v.composite, v.compositeLastYear);
+        }
+        if (v.pm25 != null && v.pm25LastYear != null) {
+            v.pm25Change = ChangeRate.percent(v.pm25, v.pm25LastYear);
+        }
+        return v;
+    }
+}

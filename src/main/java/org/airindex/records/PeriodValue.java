@@ -1,0 +1,100 @@
+package org.airindex.records;
+
+import org.airindex.domain.Pollutant;
+
+/**
+ * A place's period-to-date statistics (STANDARDS.md §3–§4), as of the end of one day: month to
+ * date ({@code period} "2026-11") or year to date ("2026-01..2026-11"), from the place's daily
+ * series, with the composite index, shares, and the comparison with the same days last year.
+ */
+public class PeriodValue {
+    public static final String MONTH = "month";
+    public static final String YEAR_TO_DATE = "ytd";
+
+    public String level;
+    public String county;
+    public String city;
+    public String province;
+    /** {@link #MONTH} or {@link #YEAR_TO_DATE}. */
+    public String kind;
+    public String period;
+    /** The last day included, ISO yyyy-MM-dd, and the end of that day in epoch milliseconds. */
+    public String asOf;
+    public long asOfEnd;
+    public int daysSoFar;
+    public int daysInPeriod;
+    public Double so2;
+    public Double no2;
+    public Double pm10;
+    public Double pm25;
+    public Double coP95;
+    public Double o3P90;
+    /** Null unless all six statistics exist. */
+    public Double composite;
+    public Double shareSo2;
+    public Double shareNo2;
+    public Double sharePm10;
+    public Double sharePm25;
+    public Double shareCo;
+    public Double shareO3;
+    public String largest;
+    /** Fewest valid days over the six pollutants. */
+    public int validDays;
+    /** Valid by the monthly/annual rule, counting the days still to come as if they were valid. */
+    public boolean valid;
+    /** Days with AQI ≤ 100 (优良天数) and above 100 (超标天数). */
+    public int goodDays;
+    public int overDays;
+    public String rules;
+    public Double compositeLastYear;
+    public Double pm25LastYear;
+    public Double compositeChange;
+    public Double pm25Change;
+    /** Where last year's values came from: "history" (this job's own days), "file" (conf/baselines), or null. */
+    public String baseline;
+
+    public PeriodValue() {}
+
+    public Double get(Pollutant p) {
+        return switch (p) {
+            case SO2 -> so2;
+            case NO2 -> no2;
+            case CO -> coP95;
+            case O3 -> o3P90;
+            case PM10 -> pm10;
+            case PM25 -> pm25;
+        };
+    }
+
+    public void set(Pollutant p, Double v) {
+        switch (p) {
+            case SO2 -> so2 = v;
+            case NO2 -> no2 = v;
+            case CO -> coP95 = v;
+            case O3 -> o3P90 = v;
+            case PM10 -> pm10 = v;
+            case PM25 -> pm25 = v;
+        }
+    }
+
+    public void setShare(Pollutant p, Double v) {
+        switch (p) {
+            case SO2 -> shareSo2 = v;
+            case NO2 -> shareNo2 = v;
+            case CO -> shareCo = v;
+            case O3 -> shareO3 = v;
+            case PM10 -> sharePm10 = v;
+            case PM25 -> sharePm25 = v;
+        }
+    }
+
+    public String placeKey() {
+        return Places.keyAt(level, province, city, county);
+    }
+
+    @Override
+    public String toString() {
+        return "PeriodValue{" + placeKey() + " " + period + " as of " + asOf + " composite=" + composite + " pm25=" + pm25
+                + " validDays=" + validDays + " valid=" + valid + " change=" + compositeChange + "/" + pm25Change + "}";
+    }
+}
