@@ -106,4 +106,24 @@ class AqiCommandTest {
         assertTrue(missing.err.contains("missing column(s) pm25"), missing.err);
         assertEquals("", missing.out);
     }
+
+    @Test
+    void standardsFolderSelectsOptions(@TempDir Path dir) throws IOException {
+        Path conf = Files.createDirectory(dir.resolve("standards"));
+        try (var files = Files.list(Path.of("conf/standards"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, conf.resolve(f.getFileName()));
+            }
+        }
+        Path y2012 = conf.resolve("2012.yaml");
+        Files.writeString(y2012, Files.readString(y2012).replace("realtime_pm: hourly", "realtime_pm: moving_24h"));
+        Path in = CliRun.write(dir, "h.csv", "so2,no2,co,o3,pm10,pm25,pm10_24h,pm25_24h,o3_8h\n"
+                + "10,20,0.5,50,400,200,50,75,161\n");
+        CliRun r = CliRun.of("aqi", "--input", in.toString(), "--rules", "2012", "--standards", conf.toString());
+        // PM from the 24h means (pm10 50 → 50, pm25 75 → 100) and O3 8h 161 → 101 enters
+        assertEquals("so2,no2,co,o3,pm10,pm25,pm10_24h,pm25_24h,o3_8h,aqi,category,primary,"
+                + "iaqi_so2,iaqi_no2,iaqi_co,iaqi_o3,iaqi_pm10,iaqi_pm25,iaqi_o3_8h\n"
+                + "10,20,0.5,50,400,200,50,75,161,101,轻度污染,o3,4,10,5,16,50,100,101\n", r.out);
+        assertEquals(0, r.status, r.err);
+    }
 }

@@ -37,4 +37,16 @@ class ChangeRateAndRankingTest {
         assertEquals(List.of("D", "A", "C"), Ranking.bottom(ranked, 2).stream().map(x -> x.item().getKey()).toList());
         assertEquals(List.of(), Ranking.bottom(ranked, 0));
     }
+
+    @Test
+    void rankingAMapOfPlaces() {
+        Map<String, Double> index = new java.util.LinkedHashMap<>();
+        index.put("X", 5.12);
+        index.put("Y", 4.01);
+        index.put("Z", 5.12);
+        index.put("W", 3.99);
+        var r = Ranking.competition(index);
+        assertEquals(List.of("W", "Y", "X", "Z"), r.stream().map(Ranking.Ranked::item).toList());
+        assertEquals(List.of(1, 2, 3, 3), r.stream().map(Ranking.Ranked::rank).toList());
+    }
 }
