@@ -3,6 +3,7 @@ package org.airindex.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ChangeRateAndRankingTest {
 
     @Test
     void rankingAMapOfPlaces() {
-        Map<String, Double> index = new java.util.LinkedHashMap<>();
+        Map<String, Double> index = new LinkedHashMap<>();
         index.put("X", 5.12);
         index.put("Y", 4.01);
         index.put("Z", 5.12);
