@@ -138,4 +138,12 @@ class StandardsTest {
         AqiTest.replace(conf.resolve("2026.yaml"), "id: \"2026\"", "id: \"2026\"\ninherits: \"2031\"");
         assertThrows(StandardsFormatException.class, () -> Standards.load(conf));
     }
+
+    @Test
+    void columnWithoutAPollutantIsRefused(@TempDir Path dir) throws IOException {
+        Path conf = AqiTest.copyConf(dir);
+        AqiTest.replace(conf.resolve("2012.yaml"), "    so2_1h:", "    dust_1h: [0, 1]\n    so2_1h:");
+        StandardsFormatException e = assertThrows(StandardsFormatException.class, () -> Standards.load(conf));
+        assertTrue(e.getMessage().contains("dust_1h"), e.getMessage());
+    }
 }
