@@ -142,8 +142,8 @@ class StandardsTest {
     @Test
     void columnWithoutAPollutantIsRefused(@TempDir Path dir) throws IOException {
         Path conf = AqiTest.copyConf(dir);
-        AqiTest.replace(conf.resolve("2012.yaml"), "    so2_1h:", "    dust_1h: [0, 1]\n    so2_1h:");
+        AqiTest.replace(conf.resolve("2012.yaml"), "    so2_1h:   [", "    dust_1h: [0, 1]\n    so2_1h:   [");
         StandardsFormatException e = assertThrows(StandardsFormatException.class, () -> Standards.load(conf));
-        assertTrue(e.getMessage().contains("dust_1h"), e.getMessage());
+        assertTrue(e.getMessage().contains("2012.yaml: aqi.columns.dust_1h: a column is named"), e.getMessage());
     }
 }
