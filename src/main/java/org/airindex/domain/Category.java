@@ -1,6 +1,5 @@
 package org.airindex.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
@@ -10,45 +9,35 @@ import java.util.Locale;
 public enum Category {
     GOOD, MODERATE, LIGHTLY_POLLUTED, MODERATELY_POLLUTED, HEAVILY_POLLUTED, SEVERELY_POLLUTED;
 
-    /** Looked up lazily: enum constants are created before any static field could hold the table. */
-    private JsonNode entry() {
-        JsonNode list = CommonTables.get().categories;
-        if (list.size() != values().length) {
-            throw new StandardsFormatException(CommonTables.RESOURCE + ": expected " + values().length
-                    + " categories, found " + list.size());
-        }
-        return list.get(ordinal());
-    }
-
     /** The category of an AQI value; the upper bound of each level is inclusive. */
     public static Category of(int aqi) {
         if (aqi < 0) {
             throw new IllegalArgumentException("negative AQI: " + aqi);
         }
-        for (Category c : values()) {
-            JsonNode max = c.entry().get("max_aqi");
-            if (max == null || max.isNull() || aqi <= max.asInt()) {
-                return c;
+        int[] max = CommonTables.get().maxAqi;
+        Category[] all = values();
+        for (int i = 0; i < all.length; i++) {
+            if (aqi <= max[i]) {
+                return all[i];
             }
         }
-        throw new StandardsFormatException(CommonTables.RESOURCE + ": the last category must be open-ended");
+        return all[all.length - 1];
     }
 
     public int level() {
-        return YamlFiles.required(entry(), "level", CommonTables.RESOURCE).asInt();
+        return CommonTables.get().level[ordinal()];
     }
 
     public String chinese() {
-        return YamlFiles.required(entry(), "chinese", CommonTables.RESOURCE).asText();
+        return CommonTables.get().chinese[ordinal()];
     }
 
     public String english() {
-        return YamlFiles.required(entry(), "english", CommonTables.RESOURCE).asText();
+        return CommonTables.get().english[ordinal()];
     }
 
     public int[] rgb() {
-        JsonNode rgb = YamlFiles.required(entry(), "rgb", CommonTables.RESOURCE);
-        return new int[] {rgb.get(0).asInt(), rgb.get(1).asInt(), rgb.get(2).asInt()};
+        return CommonTables.get().rgb[ordinal()].clone();
     }
 
     /** Colour as {@code #RRGGBB}, for reports and maps. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,6 +35,17 @@ public final class Ranking {
             Ranked<T> r = unranked.get(i);
             int rank = i > 0 && out.get(i - 1).value() == r.value() ? out.get(i - 1).rank() : i + 1;
             out.add(new Ranked<>(r.item(), r.value(), rank));
+        }
+        return out;
+    }
+
+    /** Ranks the entries of a map (e.g. place → composite index), ties in the map's iteration order. */
+    public static <K> List<Ranked<K>> competition(Map<K, ? extends Number> values) {
+        List<Ranked<Map.Entry<K, ? extends Number>>> byEntry =
+                competition(new ArrayList<>(values.entrySet()), e -> e.getValue().doubleValue());
+        List<Ranked<K>> out = new ArrayList<>(byEntry.size());
+        for (Ranked<Map.Entry<K, ? extends Number>> r : byEntry) {
+            out.add(new Ranked<>(r.item().getKey(), r.value(), r.rank()));
         }
         return out;
     }

@@ -71,7 +71,12 @@ final class RuleSetReader {
     }
 
     private IaqiTable table(String name, JsonNode list, int[] iaqi) {
-        Pollutant p = Pollutant.fromCode(name.substring(0, name.indexOf('_')));
+        Pollutant p;
+        try {
+            p = Pollutant.fromCode(name.substring(0, Math.max(0, name.indexOf('_'))));
+        } catch (IllegalArgumentException e) {
+            throw fail("aqi.columns." + name + ": a column is named <pollutant>_<averaging time>");
+        }
         if (list.size() < 2 || list.size() > iaqi.length) {
             throw fail("aqi.columns." + name + " needs 2.." + iaqi.length + " breakpoints");
         }

@@ -5,7 +5,9 @@ import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -53,6 +55,36 @@ public final class Statistics {
         int invalid = countPresent(values) - ok.size();
         Double value = ok.isEmpty() ? null : Percentile.of(ok.stream().mapToDouble(Double::doubleValue).toArray(), pct);
         return new Statistic(value, ok.size(), invalid, validWhen.test(ok.size()));
+    }
+
+    /** 1-hour value from the minute values of the hour (valid with ≥ min_minutes_per_hour). */
+    public static Statistic hourlyMean(Pollutant p, Collection<Double> minutes, Validity v) {
+        return meanOf(p, minutes, v, v::hourValid);
+    }
+
+    /**
+     * The composite-index inputs C_i of a period from a place's daily series (STANDARDS.md §3, §4):
+     * means of SO2, NO2, PM10, PM2.5 daily means; the rule-set's percentile of CO daily means and of
+     * O3 daily max 8h (series given under {@link Pollutant#O3}). A pollutant without valid days is null.
+     * Period validity (months, year) is judged separately with {@link Validity}.
+     */
+    public static PeriodValues periodValues(RuleSet rs, Map<Pollutant, ? extends Collection<Double>> daily) {
+        Validity v = rs.validity();
+        Map<Pollutant, Double> c = new EnumMap<>(Pollutant.class);
+        for (Pollutant p : Pollutant.values()) {
+            Collection<Double> series = daily.get(p);
+            if (series == null) {
+                continue;
+            }
+            Statistic s = switch (p) {
+                case CO -> percentileOf(p, series, rs.coPercentile(), v, n -> true);
+                case O3 -> percentileOf(p, series, rs.o3Percentile(), v, n -> true);
+                default -> meanOf(p, series, v, n -> true);
+            };
+            c.put(p, s.value());
+        }
+        return PeriodValues.of(c.get(Pollutant.SO2), c.get(Pollutant.NO2), c.get(Pollutant.PM10),
+                c.get(Pollutant.PM25), c.get(Pollutant.CO), c.get(Pollutant.O3));
     }
 
     /** 24-hour mean from the 1-hour values of a day (valid with ≥ min_hours_per_day). */

@@ -1,0 +1,53 @@
+package org.airindex.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChangeRateAndRankingTest {
+    @Test
+    void changeRateInPercentOneDecimal() {
+        // (4.15 − 4.50)/4.50 = −7.777…% → −7.8
+        assertEquals(-7.8, ChangeRate.percent(4.15, 4.50));
+        assertEquals(10.0, ChangeRate.percent(3.3, 3.0));
+        // exactly on a half: 0.25 → 0.2, 0.75 → 0.8 (half-even)
+        assertEquals(0.2, ChangeRate.percent(4.01, 4.0));
+        assertEquals(0.8, ChangeRate.percent(4.03, 4.0));
+        assertThrows(IllegalArgumentException.class, () -> ChangeRate.percent(1.0, 0.0));
+    }
+
+    @Test
+    void competitionRankingTiesShareARankAndSkip() {
+        List<Map.Entry<String, Double>> places = List.of(
+                Map.entry("A", 3.1), Map.entry("B", 2.9), Map.entry("C", 3.1), Map.entry("D", 4.0), Map.entry("E", 2.9));
+        List<Ranking.Ranked<Map.Entry<String, Double>>> r = Ranking.competition(places, Map.Entry::getValue);
+        assertEquals(List.of("B", "E", "A", "C", "D"), r.stream().map(x -> x.item().getKey()).toList());
+        assertEquals(List.of(1, 1, 3, 3, 5), r.stream().map(Ranking.Ranked::rank).toList());
+    }
+
+    @Test
+    void bottomNIncludesTiesAtTheBoundary() {
+        List<Map.Entry<String, Double>> places = List.of(
+                Map.entry("A", 3.1), Map.entry("B", 2.9), Map.entry("C", 3.1), Map.entry("D", 4.0), Map.entry("E", 2.9));
+        var ranked = Ranking.competition(places, Map.Entry::getValue);
+        assertEquals(List.of("D"), Ranking.bottom(ranked, 1).stream().map(x -> x.item().getKey()).toList());
+        assertEquals(List.of("D", "A", "C"), Ranking.bottom(ranked, 2).stream().map(x -> x.item().getKey()).toList());
+        assertEquals(List.of(), Ranking.bottom(ranked, 0));
+    }
+
+    @Test
+    void rankingAMapOfPlaces() {
+        Map<String, Double> index = new LinkedHashMap<>();
+        index.put("X", 5.12);
+        index.put("Y", 4.01);
+        index.put("Z", 5.12);
+        index.put("W", 3.99);
+        var r = Ranking.competition(index);
+        assertEquals(List.of("W", "Y", "X", "Z"), r.stream().map(Ranking.Ranked::item).toList());
+        assertEquals(List.of(1, 2, 3, 3), r.stream().map(Ranking.Ranked::rank).toList());
+    }
+}
