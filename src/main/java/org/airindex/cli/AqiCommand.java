@@ -39,7 +39,7 @@ public final class AqiCommand implements Command {
             Path input = Path.of(o.required("input"));
             boolean daily = o.choice("report", "hourly", Set.of("hourly", "daily")).equals("daily");
             String categoryStyle = o.choice("category", "zh", Set.of("zh", "en", "level"));
-            RuleChoice rules = RuleChoice.of(o);
+            RuleOptions rules = RuleOptions.of(o);
 
             List<String> required = new ArrayList<>(daily ? DAILY_COLUMNS : HOURLY_COLUMNS);
             if (rules.fixed == null) {

@@ -35,7 +35,7 @@ public final class IndexCommand implements Command {
         try {
             Options o = Options.parse(args, Set.of("input", "rules", "output", "standards"));
             Path input = Path.of(o.required("input"));
-            RuleChoice rules = RuleChoice.of(o);
+            RuleOptions rules = RuleOptions.of(o);
             List<String> required = new ArrayList<>(INPUT);
             if (rules.fixed == null) {
                 required.add(0, "period");

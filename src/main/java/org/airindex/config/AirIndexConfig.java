@@ -21,7 +21,6 @@ public class AirIndexConfig implements Serializable {
     public Influx influx = new Influx();
     public EventTime eventTime = new EventTime();
     public Checkpointing checkpointing = new Checkpointing();
-    public Map<String, Double> plausibility = new LinkedHashMap<>();
     public Places places = new Places();
 
     public ZoneId zone() {

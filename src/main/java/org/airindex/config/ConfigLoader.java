@@ -81,11 +81,6 @@ public final class ConfigLoader {
         if (c.influx.batchSize < 1 || c.influx.maxRetries < 0) {
             throw new IllegalArgumentException("influx.batch_size must be >= 1 and influx.max_retries >= 0");
         }
-        for (var e : c.plausibility.entrySet()) {
-            if (e.getValue() == null || !(e.getValue() > 0)) {
-                throw new IllegalArgumentException("plausibility." + e.getKey() + " must be a positive number");
-            }
-        }
         if (c.eventTime.maxOutOfOrderness.isNegative() || c.eventTime.allowedLateness.isNegative()) {
             throw new IllegalArgumentException("event_time durations must not be negative");
         }

@@ -53,7 +53,7 @@ public class AirIndexJob {
 
         SingleOutputStreamOperator<Reading> valid = env.fromSource(readings, watermarks, "readings")
                 .uid("readings-source")
-                .process(new ValidateReadings(registry, config.plausibility))
+                .process(new ValidateReadings(registry, rules))
                 .name("validate readings")
                 .uid("validate-readings");
 

@@ -81,7 +81,7 @@ public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, Period
     }
 
     private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf, List<DailyValue> all) {
-        RuleSet rs = rules.forDate(rules.forDate(asOf).straddle() == RuleSet.StraddleBasis.START_DATE ? start : asOf);
+        RuleSet rs = rules.forPeriod(start, asOf);
         PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, all);
         v.level = place.level;
         v.province = place.province;
@@ -89,8 +89,7 @@ public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, Period
         v.county = place.county;
         v.asOfEnd = rules.dayEnd(asOf);
 
-        RuleSet lastYearRules = rs.yearOnYear() == RuleSet.YearOnYearBasis.CURRENT
-                ? rs : rules.forDate(asOf.minusYears(1));
+        RuleSet lastYearRules = rules.forLastYear(rs, start.minusYears(1), asOf.minusYears(1));
         PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1), all);
         if (last.valid && last.composite != null) {
             v.compositeLastYear = last.composite;

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.airindex.domain.DataDate;
 import org.airindex.domain.RuleSet;
 import org.airindex.domain.Standards;
 
@@ -47,7 +49,7 @@ public final class RuleChoice implements Serializable {
 
     /** An end-labelled hour belongs to the day of its last instant: hour 24 is the day before midnight. */
     public LocalDate dateOfHour(long hourEndMillis) {
-        return Instant.ofEpochMilli(hourEndMillis - 1).atZone(zone()).toLocalDate();
+        return DataDate.ofHourEnd(LocalDateTime.ofInstant(Instant.ofEpochMilli(hourEndMillis), zone()));
     }
 
     /** End of a local day: the midnight after it, epoch milliseconds. */
@@ -57,6 +59,16 @@ public final class RuleChoice implements Serializable {
 
     public RuleSet forHour(long hourEndMillis) {
         return forDate(dateOfHour(hourEndMillis));
+    }
+
+    /** A period [from, to]: the rule-set of its end (or start, per the rule-set's straddle option). */
+    public RuleSet forPeriod(LocalDate from, LocalDate to) {
+        return fixedId == null ? standards().forPeriod(from, to) : standards().byId(fixedId);
+    }
+
+    /** Last year's period in a year-on-year comparison with one computed under {@code current}. */
+    public RuleSet forLastYear(RuleSet current, LocalDate from, LocalDate to) {
+        return fixedId == null ? standards().forLastYear(current, from, to) : current;
     }
 
     public static long hourEnd(long tsMillis) {

@@ -1,12 +1,11 @@
 package org.airindex.pipeline;
 
-import java.util.EnumMap;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.Pollutant;
+import org.airindex.domain.Validity;
 import org.airindex.records.DeadLetter.Reason;
 import org.airindex.records.RawReading;
 import org.airindex.records.Reading;
@@ -14,20 +13,19 @@ import org.airindex.records.Reading;
 /**
  * Lets through readings the job can use and sets the rest aside with a reason: records the source
  * could not parse, stations missing from the registry, and impossible values (negative, NaN, above
- * the configured plausibility bound). An impossible value is removed from the reading, which keeps
+ * the rule-set's plausibility bound). An impossible value is removed from the reading, which keeps
  * its other pollutants, and the whole record goes to the dead letter so nothing is lost.
  */
 public class ValidateReadings extends ProcessFunction<RawReading, Reading> {
     private static final long serialVersionUID = 1L;
 
     private final StationRegistry registry;
-    private final Map<Pollutant, Double> upperBounds;
+    private final RuleChoice rules;
     private transient DeadLetters deadLetters;
 
-    public ValidateReadings(StationRegistry registry, Map<String, Double> plausibility) {
+    public ValidateReadings(StationRegistry registry, RuleChoice rules) {
         this.registry = registry;
-        this.upperBounds = new EnumMap<>(Pollutant.class);
-        plausibility.forEach((code, bound) -> upperBounds.put(Pollutant.fromCode(code), bound));
+        this.rules = rules;
     }
 
     @Override
@@ -47,16 +45,13 @@ public class ValidateReadings extends ProcessFunction<RawReading, Reading> {
                     "station " + r.station + " is not in the registry", in.origin, in.text));
             return;
         }
+        Validity validity = rules.forHour(RuleChoice.hourEnd(r.ts)).validity();
         StringBuilder impossible = new StringBuilder();
         for (Pollutant p : Pollutant.values()) {
             Double v = r.get(p);
-            if (v == null) {
-                continue;
-            }
-            Double bound = upperBounds.get(p);
-            if (v.isNaN() || v < 0 || (bound != null && v > bound)) {
+            if (v != null && !validity.plausible(p, v)) {
                 impossible.append(impossible.length() == 0 ? "" : "; ").append(p.code()).append('=').append(v)
-                        .append(v < 0 || v.isNaN() ? " is negative or NaN" : " exceeds the plausible " + bound);
+                        .append(v < 0 || v.isNaN() ? " is negative or NaN" : " is above the plausible maximum");
                 r.set(p, null);
             }
         }

@@ -19,7 +19,6 @@ class ConfigLoaderTest {
         assertEquals("Asia/Shanghai", c.timezone);
         assertEquals("air.readings", c.kafka.readingsTopic);
         assertEquals(Duration.ofMinutes(10), c.eventTime.maxOutOfOrderness);
-        assertEquals(2000.0, c.plausibility.get("pm25"));
         assertEquals("v1", c.influx.api);
     }
 

@@ -61,7 +61,6 @@ class AirIndexJobEndToEndTest {
         config.kafka.bootstrap = kafka.bootstrapServers();
         config.kafka.startingOffsets = "earliest";
         config.influx.url = influxd.url();
-        config.plausibility = Map.of("pm25", 2000.0, "pm10", 3000.0);
         kafka.createTopics(2, config.kafka.readingsTopic);
         kafka.createTopics(1, config.kafka.deadLetterTopic);
 

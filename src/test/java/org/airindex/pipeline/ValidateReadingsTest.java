@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.io.json.ReadingJson;
@@ -20,12 +19,12 @@ class ValidateReadingsTest {
     @Test
     void setsAsideWhatCannotBeUsedAndKeepsTheRest() throws Exception {
         try (OneInputStreamOperatorTestHarness<RawReading, Reading> h = ProcessFunctionTestHarnesses.forProcessFunction(
-                new ValidateReadings(REGISTRY, Map.of("pm25", 2000.0, "pm10", 3000.0)))) {
+                new ValidateReadings(REGISTRY, RuleChoice.automatic(Fixtures.ZONE)))) {
             String ts = "\"ts\":\"2026-01-10T10:00:00+08:00\"";
             h.processElement(ReadingJson.parse("o1", "{\"station\":\"A1\"," + ts + ",\"pm25\":35,\"pm10\":50}"), 0);
             h.processElement(ReadingJson.parse("o2", "{\"station\":\"ZZ\"," + ts + ",\"pm25\":35}"), 0);
             h.processElement(ReadingJson.parse("o3", "{\"station\":\"A1\"," + ts + ",\"pm25\":-1,\"pm10\":50}"), 0);
-            h.processElement(ReadingJson.parse("o4", "{\"station\":\"A2\"," + ts + ",\"pm25\":2500}"), 0);
+            h.processElement(ReadingJson.parse("o4", "{\"station\":\"A2\"," + ts + ",\"pm25\":25000}"), 0);
             h.processElement(ReadingJson.parse("o5", "garbage"), 0);
 
             List<Reading> out = h.extractOutputValues();
@@ -40,7 +39,7 @@ class ValidateReadingsTest {
                     dead.stream().map(d -> d.reason).toList());
             assertEquals(List.of("o2", "o3", "o4", "o5"), dead.stream().map(d -> d.origin).toList());
             assertTrue(dead.get(1).detail.contains("pm25=-1.0"), dead.get(1).detail);
-            assertTrue(dead.get(2).detail.contains("exceeds"), dead.get(2).detail);
+            assertTrue(dead.get(2).detail.contains("above the plausible maximum"), dead.get(2).detail);
             assertEquals("garbage", dead.get(3).record);
         }
     }

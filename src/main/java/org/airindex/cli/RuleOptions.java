@@ -7,19 +7,19 @@ import org.airindex.domain.Standards;
 import org.airindex.domain.StandardsFormatException;
 
 /** The {@code --rules auto|<id>} and {@code --standards DIR} options shared by the calculators. */
-final class RuleChoice {
+final class RuleOptions {
     static final String AUTO = "auto";
 
     final Standards standards;
     /** The rule-set named by --rules, or null under auto (chosen per row from its date). */
     final RuleSet fixed;
 
-    private RuleChoice(Standards standards, RuleSet fixed) {
+    private RuleOptions(Standards standards, RuleSet fixed) {
         this.standards = standards;
         this.fixed = fixed;
     }
 
-    static RuleChoice of(Options o) throws UsageException {
+    static RuleOptions of(Options o) throws UsageException {
         Standards s;
         String dir = o.get("standards", null);
         try {
@@ -29,12 +29,12 @@ final class RuleChoice {
         }
         String rules = o.get("rules", AUTO);
         if (rules.equals(AUTO)) {
-            return new RuleChoice(s, null);
+            return new RuleOptions(s, null);
         }
         if (!s.ids().contains(rules)) {
             throw new UsageException("--rules must be auto or one of " + s.ids() + ", got " + rules);
         }
-        return new RuleChoice(s, s.byId(rules));
+        return new RuleOptions(s, s.byId(rules));
     }
 
     /** The rule-sets rows may be computed under, to decide which optional columns to write. */
