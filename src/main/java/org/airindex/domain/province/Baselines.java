@@ -1,0 +1,127 @@
+package org.airindex.domain.province;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.airindex.domain.PeriodValues;
+
+/**
+ * Last year's period statistics per place, the base of the 同比 change rates, read from CSV files
+ * ({@code conf/baselines/*.csv}) with the header {@code place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90}.
+ * A period is {@code YYYY-MM} (month) or {@code YYYY} (year); an empty cell is a missing value;
+ * lines starting with {@code #} are comments. Units as in STANDARDS.md (CO mg/m³).
+ */
+public final class Baselines implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String HEADER = "place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90";
+    private static final int COLUMNS = 8;
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+
+    private final Map<String, PeriodValues> values;
+
+    private Baselines(Map<String, PeriodValues> values) {
+        this.values = values;
+    }
+
+    /** Reads one CSV file, or every {@code *.csv} of a directory; a place and period may appear only once. */
+    public static Baselines load(Path fileOrDir) {
+        Map<String, PeriodValues> values = new HashMap<>();
+        for (Path file : files(fileOrDir)) {
+            read(file, values);
+        }
+        return new Baselines(values);
+    }
+
+    public Optional<PeriodValues> get(String place, String period) {
+        return Optional.ofNullable(values.get(key(place, period)));
+    }
+
+    private static List<Path> files(Path fileOrDir) {
+        if (!Files.isDirectory(fileOrDir)) {
+            return List.of(fileOrDir);
+        }
+        try (Stream<Path> s = Files.list(fileOrDir)) {
+            List<Path> files = s.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            if (files.isEmpty()) {
+                throw new BaselineFormatException(fileOrDir + ": no .csv files");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new BaselineFormatException("cannot list " + fileOrDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void read(Path file, Map<String, PeriodValues> into) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BaselineFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        boolean headerSeen = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replace("\uFEFF", "").strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = file + ":" + (i + 1) + ": ";
+            if (!headerSeen) {
+                if (!line.replace(" ", "").equals(HEADER)) {
+                    throw new BaselineFormatException(where + "expected the header " + HEADER);
+                }
+                headerSeen = true;
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != COLUMNS) {
+                throw new BaselineFormatException(where + "expected " + COLUMNS + " columns, found " + cells.length);
+            }
+            String place = cells[0].strip();
+            String period = cells[1].strip();
+            String[] parts = place.split("/", -1);
+            if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
+                throw new BaselineFormatException(where + "place must be province/city/county: " + place);
+            }
+            if (!PERIOD.matcher(period).matches()) {
+                throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
+            }
+            PeriodValues v = new PeriodValues(value(cells[2], where), value(cells[3], where), value(cells[4], where),
+                    value(cells[5], where), value(cells[6], where), value(cells[7], where));
+            if (into.putIfAbsent(key(place, period), v) != null) {
+                throw new BaselineFormatException(where + "second row for " + place + " " + period);
+            }
+        }
+        if (!headerSeen) {
+            throw new BaselineFormatException(file + ": no header " + HEADER);
+        }
+    }
+
+    private static Double value(String cell, String where) {
+        String c = cell.strip();
+        if (c.isEmpty()) {
+            return null;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(c);
+        } catch (NumberFormatException e) {
+            throw new BaselineFormatException(where + "not a number: " + c);
+        }
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new BaselineFormatException(where + "a concentration must be finite and not negative: " + c);
+        }
+        return v;
+    }
+
+    private static String key(String place, String period) {
+        return place + "|" + period;
+    }
+}

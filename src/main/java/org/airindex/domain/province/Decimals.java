@@ -1,0 +1,35 @@
+package org.airindex.domain.province;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * Sums and means over the decimal values of doubles, so that 0.1 + 0.2 is 0.3 and hand-checked
+ * figures compare exactly; the result is converted to double once.
+ */
+final class Decimals {
+    private Decimals() {
+    }
+
+    static BigDecimal of(double v) {
+        return BigDecimal.valueOf(v);
+    }
+
+    static BigDecimal sum(List<Double> values) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (double v : values) {
+            s = s.add(of(v));
+        }
+        return s;
+    }
+
+    /** Arithmetic mean, null for no values. */
+    static Double mean(List<Double> values) {
+        return values.isEmpty() ? null : divide(sum(values), BigDecimal.valueOf(values.size()));
+    }
+
+    static double divide(BigDecimal a, BigDecimal b) {
+        return a.divide(b, MathContext.DECIMAL64).doubleValue();
+    }
+}

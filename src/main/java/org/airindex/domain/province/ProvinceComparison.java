@@ -1,0 +1,177 @@
+package org.airindex.domain.province;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.airindex.domain.ChangeRate;
+import org.airindex.domain.Ranking;
+
+/**
+ * Compares a province's places for one period (STANDARDS.md §4, §6): provincial averages, rankings
+ * with the bottom-N flags, and each place's gap to the provincial average and out of each bottom N.
+ */
+public final class ProvinceComparison {
+    public static final String PROVINCIAL_AVERAGE = "provincial_average";
+    public static final String LEAVE_BOTTOM = "leave_bottom_";
+
+    private ProvinceComparison() {
+    }
+
+    public static ProvinceResult compare(String province, String period, List<PlaceStanding> places,
+            ComparisonSettings settings) {
+        checkPlaces(province, places);
+        List<RankingEntry> rankings = new ArrayList<>();
+        Map<Metric, Map<String, RankingEntry>> byPlace = new HashMap<>();
+        for (Metric m : Metric.values()) {
+            List<RankingEntry> ranked = rank(province, period, m, places, settings.bottomN());
+            rankings.addAll(ranked);
+            Map<String, RankingEntry> index = new HashMap<>();
+            ranked.forEach(r -> index.put(r.place(), r));
+            byPlace.put(m, index);
+        }
+        List<GapEntry> gaps = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            for (Metric m : List.of(Metric.COMPOSITE, Metric.PM25)) {
+                RankingEntry entry = byPlace.get(m).get(p.place());
+                if (entry != null) {
+                    gaps.addAll(gaps(period, m, p, entry, places, settings.bottomN()));
+                }
+            }
+        }
+        return new ProvinceResult(province, period, averages(places, settings), rankings, gaps);
+    }
+
+    static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
+        boolean meanOfRates = settings.improvementRate().equals(ComparisonSettings.MEAN_OF_RATES);
+        return new ProvinceAverages(
+                Decimals.mean(values(places, Metric.COMPOSITE)),
+                Decimals.mean(values(places, Metric.PM25)),
+                meanOfRates ? Decimals.mean(values(places, Metric.COMPOSITE_CHANGE))
+                        : rateOfMeans(places, PlaceStanding::composite, PlaceStanding::compositeLastYear),
+                meanOfRates ? Decimals.mean(values(places, Metric.PM25_CHANGE))
+                        : rateOfMeans(places, PlaceStanding::pm25, PlaceStanding::pm25LastYear),
+                places.size());
+    }
+
+    /** Only places with both years enter either mean, so the rate compares like with like. */
+    private static Double rateOfMeans(List<PlaceStanding> places, Function<PlaceStanding, Double> now,
+            Function<PlaceStanding, Double> lastYear) {
+        List<Double> nows = new ArrayList<>();
+        List<Double> lasts = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            if (now.apply(p) != null && lastYear.apply(p) != null) {
+                nows.add(now.apply(p));
+                lasts.add(lastYear.apply(p));
+            }
+        }
+        return nows.isEmpty() ? null : ChangeRate.percent(Decimals.mean(nows), Decimals.mean(lasts));
+    }
+
+    private static List<RankingEntry> rank(String province, String period, Metric m, List<PlaceStanding> places,
+            List<Integer> bottomN) {
+        List<PlaceStanding> having = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            if (m.of(p) != null) {
+                having.add(p);
+            }
+        }
+        int of = having.size();
+        List<RankingEntry> out = new ArrayList<>(of);
+        for (Ranking.Ranked<PlaceStanding> r : Ranking.competition(having, p -> m.of(p))) {
+            out.add(new RankingEntry(province, period, m.code(), r.rank(), r.item().place(), r.value(), of,
+                    bottomOf(r.rank(), of, bottomN)));
+        }
+        return out;
+    }
+
+    private static Integer bottomOf(int rank, int of, List<Integer> bottomN) {
+        for (int n : bottomN) {
+            if (inBottom(rank, of, n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static boolean inBottom(int rank, int of, int n) {
+        return rank > of - n;
+    }
+
+    private static List<GapEntry> gaps(String period, Metric m, PlaceStanding place, RankingEntry entry,
+            List<PlaceStanding> places, List<Integer> bottomN) {
+        double c = m.of(place);
+        List<Double> others = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            if (!p.place().equals(place.place()) && m.of(p) != null) {
+                others.add(m.of(p));
+            }
+        }
+        List<GapEntry> out = new ArrayList<>();
+        if (!others.isEmpty()) {
+            // The average moves with the place's own value: c' < (S − c + c')/n ⇔ c' < (S − c)/(n − 1),
+            // which is the mean of the others.
+            BigDecimal target = Decimals.of(Decimals.mean(others));
+            out.add(gap(period, m, place, c, PROVINCIAL_AVERAGE, target));
+        }
+        others.sort(Double::compare);
+        for (int n : bottomN) {
+            int lastOut = entry.of() - n;
+            // With lastOut < 1 every place is in the bottom N and no value leaves it.
+            if (lastOut >= 1 && inBottom(entry.rank(), entry.of(), n)) {
+                // Reaching the lastOut-th smallest of the others ties it at rank ≤ lastOut, which is out.
+                out.add(gap(period, m, place, c, LEAVE_BOTTOM + n, Decimals.of(others.get(lastOut - 1))));
+            }
+        }
+        return out;
+    }
+
+    private static GapEntry gap(String period, Metric m, PlaceStanding p, double current, String target,
+            BigDecimal targetValue) {
+        BigDecimal reduction = Decimals.of(current).subtract(targetValue).max(BigDecimal.ZERO);
+        return new GapEntry(p.place(), period, m.code(), target, current, targetValue.doubleValue(),
+                reduction.doubleValue(), dailyNeeded(targetValue, current, p.daysSoFar(), p.daysInPeriod()));
+    }
+
+    /**
+     * The period value is the mean of its days, so target·D = c·d + x·(D − d) gives the mean x of the
+     * remaining days. The composite index is not such a mean (CO and O3 enter as percentiles); for it
+     * the figure is an approximation.
+     */
+    private static Double dailyNeeded(BigDecimal target, double current, int d, int days) {
+        if (days == d) {
+            return null;
+        }
+        BigDecimal needed = target.multiply(BigDecimal.valueOf(days))
+                .subtract(Decimals.of(current).multiply(BigDecimal.valueOf(d)));
+        return needed.divide(BigDecimal.valueOf(days - d), MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static List<Double> values(List<PlaceStanding> places, Metric m) {
+        List<Double> out = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            Double v = m.of(p);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static void checkPlaces(String province, List<PlaceStanding> places) {
+        Set<String> seen = new HashSet<>();
+        for (PlaceStanding p : places) {
+            if (!p.place().startsWith(province + "/")) {
+                throw new IllegalArgumentException(p.place() + " is not in " + province);
+            }
+            if (!seen.add(p.place())) {
+                throw new IllegalArgumentException("place listed twice: " + p.place());
+            }
+        }
+    }
+}
