@@ -1,0 +1,123 @@
+package org.airindex.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.airindex.domain.Pollutant;
+import org.airindex.domain.Ranking;
+import org.airindex.domain.Rounding;
+import org.airindex.domain.RuleSet;
+import org.airindex.domain.province.Baselines;
+import org.airindex.domain.province.LastYearStanding;
+import org.airindex.domain.province.PlaceStanding;
+import org.airindex.domain.province.ProvinceComparison;
+import org.airindex.domain.province.ProvinceResult;
+import org.airindex.domain.province.RewardScheme;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+
+/**
+ * The province's view of its assessed places for one period kind, as of each day (STANDARDS.md §4,
+ * §6): provincial averages and improvement rate, rankings with bottom-N flags, gaps to target and,
+ * for months, reward and penalty per the scheme. Keyed by province and period kind; a day's report
+ * closes when the watermark passes its end, after every place's period value of that day arrived,
+ * and a corrected place value re-issues it.
+ *
+ * <p>Places are compared on their reported values (composite index to 2 decimals, PM2.5 in whole
+ * µg/m³), as published rankings do, so equal published figures tie.
+ */
+public class ProvinceComparisons extends CorrectableWindow<PeriodValue, ProvinceReport> {
+    private static final long serialVersionUID = 1L;
+
+    private final RuleChoice rules;
+    private final String schemePath;
+    private final String baselinesPath;
+    private transient RewardScheme scheme;
+    private transient Baselines baselines;
+
+    public ProvinceComparisons(RuleChoice rules, String schemePath, String baselinesPath, Duration allowedLateness) {
+        super(PeriodValue.class, allowedLateness.toMillis());
+        this.rules = rules;
+        this.schemePath = schemePath;
+        this.baselinesPath = baselinesPath;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        scheme = schemePath != null && Files.exists(Path.of(schemePath))
+                ? RewardScheme.load(Path.of(schemePath)) : RewardScheme.fromClasspath("schemes/default.yaml");
+        baselines = baselinesPath == null ? null : Baselines.load(Path.of(baselinesPath));
+    }
+
+    @Override
+    protected long windowEnd(PeriodValue v) {
+        return v.asOfEnd;
+    }
+
+    @Override
+    protected String inputId(PeriodValue v) {
+        return v.placeKey();
+    }
+
+    @Override
+    protected ProvinceReport close(String key, long asOfEnd, List<PeriodValue> places) {
+        PeriodValue first = places.get(0);
+        List<PlaceStanding> standings = places.stream().map(ProvinceComparisons::standing).toList();
+        ProvinceResult result = ProvinceComparison.compare(first.province, first.period, standings, scheme.comparison());
+        ProvinceReport r = new ProvinceReport();
+        r.province = first.province;
+        r.kind = first.kind;
+        r.period = first.period;
+        r.asOf = first.asOf;
+        r.asOfEnd = asOfEnd;
+        r.averages = result.averages();
+        r.rankings = result.rankings();
+        r.gaps = result.gaps();
+        if (first.kind.equals(PeriodValue.MONTH)) {
+            r.money = scheme.settle(first.period, result.averages(), standings, lastYear(places, first.asOf));
+        }
+        return r;
+    }
+
+    private static PlaceStanding standing(PeriodValue v) {
+        return new PlaceStanding(v.placeKey(), v.composite, reported(v.pm25), v.compositeLastYear,
+                reported(v.pm25LastYear), v.daysSoFar, v.daysInPeriod);
+    }
+
+    private static Double reported(Double pm25) {
+        return pm25 == null ? null : Rounding.reported(Pollutant.PM25, pm25);
+    }
+
+    /** Last year's annual results from the baseline files decide which places the scheme covers. */
+    private Map<String, LastYearStanding> lastYear(List<PeriodValue> places, String asOf) {
+        Map<String, LastYearStanding> out = new HashMap<>();
+        if (baselines == null) {
+            return out;
+        }
+        LocalDate date = LocalDate.parse(asOf);
+        RuleSet rs = rules.forDate(date);
+        String year = Integer.toString(date.getYear() - 1);
+        Map<String, Double> composite = new HashMap<>();
+        Map<String, Double> pm25 = new HashMap<>();
+        for (PeriodValue v : places) {
+            baselines.get(v.placeKey(), year).ifPresent(p -> {
+                if (p.missing().isEmpty()) {
+                    composite.put(v.placeKey(), rs.compositeIndex(p).composite());
+                }
+                pm25.put(v.placeKey(), p.pm25());
+            });
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        Ranking.competition(composite).forEach(r -> rank.put(r.item(), r.rank()));
+        for (String place : pm25.keySet()) {
+            out.put(place, new LastYearStanding(place, composite.get(place), pm25.get(place), rank.get(place)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,23 @@
+package org.airindex.records;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.airindex.domain.province.GapEntry;
+import org.airindex.domain.province.MoneyEntry;
+import org.airindex.domain.province.ProvinceAverages;
+import org.airindex.domain.province.RankingEntry;
+
+/** Everything the province learns about its counties for one period as of one day. */
+public class ProvinceReport {
+    public String province;
+    public String kind;
+    public String period;
+    public String asOf;
+    public long asOfEnd;
+    public ProvinceAverages averages;
+    public List<RankingEntry> rankings = new ArrayList<>();
+    public List<GapEntry> gaps = new ArrayList<>();
+    public List<MoneyEntry> money = new ArrayList<>();
+
+    public ProvinceReport() {}
+}
