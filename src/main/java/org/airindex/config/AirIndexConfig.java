@@ -22,6 +22,7 @@ public class AirIndexConfig implements Serializable {
     public EventTime eventTime = new EventTime();
     public Checkpointing checkpointing = new Checkpointing();
     public Places places = new Places();
+    public Province province = new Province();
 
     public ZoneId zone() {
         return ZoneId.of(timezone);
@@ -67,6 +68,21 @@ public class AirIndexConfig implements Serializable {
         public Duration interval = Duration.ofSeconds(30);
         public Duration minPause = Duration.ofSeconds(5);
         public Duration timeout = Duration.ofMinutes(5);
+    }
+
+    public static class Province implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The places the province compares and ranks: county or city. */
+        public String assessed = "county";
+        /** Reward and penalty scheme; the jar's default scheme when the file is absent. */
+        public String scheme = "conf/schemes/default.yaml";
+        /** Last year's values: a CSV file or a folder of them; none when absent. */
+        public String baselines = "conf/baselines";
+
+        public String baselinesPath() {
+            return baselines == null || baselines.isBlank() || !java.nio.file.Files.exists(java.nio.file.Path.of(baselines))
+                    ? null : baselines;
+        }
     }
 
     public static class Places implements Serializable {

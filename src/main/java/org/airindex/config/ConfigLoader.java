@@ -75,6 +75,9 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(
                     "kafka.starting_offsets must be committed, earliest or latest, not '" + c.kafka.startingOffsets + "'");
         }
+        if (!c.province.assessed.equals("county") && !c.province.assessed.equals("city")) {
+            throw new IllegalArgumentException("province.assessed must be county or city, not '" + c.province.assessed + "'");
+        }
         if (c.places.minValidStations < 1) {
             throw new IllegalArgumentException("places.min_valid_stations must be at least 1");
         }

@@ -21,8 +21,7 @@ public final class ProductionIo {
     public static AirIndexJob job(AirIndexConfig config, boolean untilLatest) {
         return new AirIndexJob(config, StationRegistry.load(Path.of(config.stations)),
                 KafkaIo.readings(config.kafka, untilLatest),
-                new InfluxSink(influx(config.influx)),
-                KafkaIo.deadLetters(config.kafka));
+                new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka)));
     }
 
     /** Secrets are referenced by environment variable or file name and only read on the task. */

@@ -1,0 +1,191 @@
+package org.airindex.io.influx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.airindex.domain.Category;
+import org.airindex.domain.Pollutant;
+import org.airindex.domain.Rounding;
+import org.airindex.domain.province.GapEntry;
+import org.airindex.domain.province.MoneyEntry;
+import org.airindex.domain.province.RankingEntry;
+import org.airindex.records.DailyValue;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+
+/**
+ * How results map onto InfluxDB points (the README lists every measurement). Tags name the place
+ * (and the period, metric or comparison), the timestamp is the end of the window — hour, day, or
+ * the day a period-to-date value is as of — so a recomputed result overwrites its earlier point.
+ * Concentrations are written as the standards report them (µg/m³ integers, CO one decimal).
+ */
+public final class ResultPoints {
+    private ResultPoints() {}
+
+    public static List<String> hourly(HourlyValue v) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        for (Pollutant p : Pollutant.values()) {
+            f.put(p.code(), reported(p, v.get(p)));
+        }
+        f.put("stations", v.stations);
+        f.put("rules", v.rules);
+        f.put("over_range", v.overRange);
+        aqi(f, v.aqi, v.category, v.primary);
+        f.put("iaqi_so2", v.iaqiSo2);
+        f.put("iaqi_no2", v.iaqiNo2);
+        f.put("iaqi_co", v.iaqiCo);
+        f.put("iaqi_o3", v.iaqiO3);
+        f.put("iaqi_pm10", v.iaqiPm10);
+        f.put("iaqi_pm25", v.iaqiPm25);
+        return point(v.level + "_hourly", place(v.province, v.city, v.county, v.station), f, v.hourEnd);
+    }
+
+    public static List<String> daily(DailyValue v) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        for (Pollutant p : new Pollutant[] {Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25}) {
+            f.put(p.code(), reported(p, v.get(p)));
+        }
+        f.put("o3_8h_max", reported(Pollutant.O3, v.o3EightHourMax));
+        f.put("o3_1h_max", reported(Pollutant.O3, v.o3OneHourMax));
+        f.put("valid", v.valid);
+        f.put("stations", v.stations);
+        f.put("rules", v.rules);
+        aqi(f, v.aqi, v.category, v.primary);
+        f.put("iaqi_so2", v.iaqiSo2);
+        f.put("iaqi_no2", v.iaqiNo2);
+        f.put("iaqi_co", v.iaqiCo);
+        f.put("iaqi_o3", v.iaqiO3);
+        f.put("iaqi_o3_1h", v.iaqiO3OneHour);
+        f.put("iaqi_pm10", v.iaqiPm10);
+        f.put("iaqi_pm25", v.iaqiPm25);
+        return point(v.level + "_daily", place(v.province, v.city, v.county, v.station), f, v.dayEnd);
+    }
+
+    public static List<String> period(PeriodValue v) {
+        Map<String, String> tags = place(v.province, v.city, v.county, null);
+        tags.put("kind", v.kind);
+        tags.put("period", v.period);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("so2", reported(Pollutant.SO2, v.so2));
+        f.put("no2", reported(Pollutant.NO2, v.no2));
+        f.put("pm10", reported(Pollutant.PM10, v.pm10));
+        f.put("pm25", reported(Pollutant.PM25, v.pm25));
+        f.put("co_p95", reported(Pollutant.CO, v.coP95));
+        f.put("o3_8h_p90", reported(Pollutant.O3, v.o3P90));
+        f.put("composite", v.composite);
+        f.put("share_so2", v.shareSo2);
+        f.put("share_no2", v.shareNo2);
+        f.put("share_pm10", v.sharePm10);
+        f.put("share_pm25", v.sharePm25);
+        f.put("share_co", v.shareCo);
+        f.put("share_o3", v.shareO3);
+        f.put("largest", v.largest);
+        f.put("valid_days", v.validDays);
+        f.put("valid", v.valid);
+        f.put("days_so_far", v.daysSoFar);
+        f.put("days_in_period", v.daysInPeriod);
+        f.put("good_days", v.goodDays);
+        f.put("over_days", v.overDays);
+        f.put("rules", v.rules);
+        f.put("composite_last_year", v.compositeLastYear);
+        f.put("pm25_last_year", v.pm25LastYear);
+        f.put("composite_change", v.compositeChange);
+        f.put("pm25_change", v.pm25Change);
+        f.put("baseline", v.baseline);
+        return point(v.level + "_period", tags, f, v.asOfEnd);
+    }
+
+    /** Rankings, gaps, money and the provincial averages of one report. */
+    public static List<String> province(ProvinceReport r) {
+        List<String> lines = new ArrayList<>();
+        Map<String, String> avgTags = new LinkedHashMap<>();
+        avgTags.put("province", r.province);
+        avgTags.put("kind", r.kind);
+        avgTags.put("period", r.period);
+        Map<String, Object> avg = new LinkedHashMap<>();
+        avg.put("composite", r.averages.composite());
+        avg.put("pm25", r.averages.pm25());
+        avg.put("composite_change", r.averages.compositeChange());
+        avg.put("pm25_change", r.averages.pm25Change());
+        avg.put("places", r.averages.places());
+        lines.addAll(point("province_average", avgTags, avg, r.asOfEnd));
+        for (RankingEntry e : r.rankings) {
+            Map<String, String> tags = placeKey(e.place());
+            tags.put("kind", r.kind);
+            tags.put("period", r.period);
+            tags.put("metric", e.metric());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("rank", e.rank());
+            f.put("value", e.value());
+            f.put("of", e.of());
+            f.put("bottom_of", e.bottomOf() == null ? 0 : e.bottomOf());
+            lines.addAll(point("ranking", tags, f, r.asOfEnd));
+        }
+        for (GapEntry g : r.gaps) {
+            Map<String, String> tags = placeKey(g.place());
+            tags.put("kind", r.kind);
+            tags.put("period", r.period);
+            tags.put("indicator", g.indicator());
+            tags.put("target", g.target());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("current", g.current());
+            f.put("target_value", g.targetValue());
+            f.put("reduction", g.reduction());
+            f.put("daily_needed", g.dailyNeeded());
+            lines.addAll(point("gap", tags, f, r.asOfEnd));
+        }
+        for (MoneyEntry m : r.money) {
+            Map<String, String> tags = placeKey(m.place());
+            tags.put("period", r.period);
+            tags.put("indicator", m.indicator());
+            tags.put("comparison", m.comparison());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("amount_cny", m.amountCny());
+            f.put("amount_wan", m.amountWan());
+            f.put("illustrative", m.illustrative());
+            lines.addAll(point("money", tags, f, r.asOfEnd));
+        }
+        return lines;
+    }
+
+    private static void aqi(Map<String, Object> f, Integer aqi, String category, String primary) {
+        f.put("primary", primary == null ? "" : primary);
+        if (aqi != null) {
+            f.put("aqi", aqi);
+            f.put("category", category);
+            f.put("category_level", Category.of(aqi).level());
+        }
+    }
+
+    private static Double reported(Pollutant p, Double v) {
+        return v == null ? null : Rounding.reported(p, v);
+    }
+
+    private static Map<String, String> place(String province, String city, String county, String station) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("province", province);
+        if (city != null) {
+            tags.put("city", city);
+        }
+        if (county != null) {
+            tags.put("county", county);
+        }
+        if (station != null) {
+            tags.put("station", station);
+        }
+        return tags;
+    }
+
+    /** A place key "province/city/county" (or a shorter one) as tags. */
+    static Map<String, String> placeKey(String key) {
+        String[] parts = key.split("/", -1);
+        return place(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, null);
+    }
+
+    private static List<String> point(String measurement, Map<String, String> tags, Map<String, Object> fields,
+            long endMillis) {
+        return Lines.line(measurement, tags, fields, endMillis / 1000).map(List::of).orElse(List.of());
+    }
+}

@@ -1,0 +1,71 @@
+package org.airindex.jobs;
+
+import java.util.List;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
+import org.airindex.io.influx.ResultPoints;
+import org.airindex.records.DailyValue;
+import org.airindex.records.DeadLetter;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+
+/** Every result as InfluxDB points (one sink per result kind); dead letters to their own sink. */
+public class InfluxOutputs implements Outputs {
+    private final Sink<String> influx;
+    private final Sink<DeadLetter> deadLetterSink;
+
+    public InfluxOutputs(Sink<String> influx, Sink<DeadLetter> deadLetters) {
+        this.influx = influx;
+        this.deadLetterSink = deadLetters;
+    }
+
+    @Override
+    public void hourly(DataStream<HourlyValue> values) {
+        add(values, ResultPoints::hourly, "hourly");
+    }
+
+    @Override
+    public void daily(DataStream<DailyValue> values) {
+        add(values, ResultPoints::daily, "daily");
+    }
+
+    @Override
+    public void periods(DataStream<PeriodValue> values) {
+        add(values, ResultPoints::period, "period");
+    }
+
+    @Override
+    public void province(DataStream<ProvinceReport> reports) {
+        add(reports, ResultPoints::province, "province");
+    }
+
+    @Override
+    public void deadLetters(DataStream<DeadLetter> letters) {
+        letters.sinkTo(deadLetterSink).name("dead letters").uid("dead-letter-sink");
+    }
+
+    private <T> void add(DataStream<T> values, PointMapper<T> mapper, String what) {
+        values.flatMap(mapper)
+                .returns(Types.STRING)
+                .name(what + " points")
+                .uid(what + "-points")
+                .sinkTo(influx)
+                .name("influxdb " + what)
+                .uid("influxdb-" + what);
+    }
+
+    /** Result to points; a functional interface of our own so Flink sees a serializable FlatMapFunction. */
+    @FunctionalInterface
+    interface PointMapper<T> extends FlatMapFunction<T, String> {
+        List<String> points(T value);
+
+        @Override
+        default void flatMap(T value, Collector<String> out) {
+            points(value).forEach(out::collect);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.airindex.jobs;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.airindex.records.DailyValue;
+import org.airindex.records.DeadLetter;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+
+/**
+ * Where the job's results go. The job hands each result stream over once; production writes them
+ * to InfluxDB and the dead letters to Kafka, replay can collect them into CSV files.
+ */
+public interface Outputs {
+    void hourly(DataStream<HourlyValue> values);
+
+    void daily(DataStream<DailyValue> values);
+
+    void periods(DataStream<PeriodValue> values);
+
+    void province(DataStream<ProvinceReport> reports);
+
+    void deadLetters(DataStream<DeadLetter> letters);
+}
