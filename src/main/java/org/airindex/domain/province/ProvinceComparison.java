@@ -47,7 +47,7 @@ public final class ProvinceComparison {
         return new ProvinceResult(province, period, averages(places, settings), rankings, gaps);
     }
 
-    static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
+    private static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
         boolean meanOfRates = settings.improvementRate().equals(ComparisonSettings.MEAN_OF_RATES);
         return new ProvinceAverages(
                 Decimals.mean(values(places, Metric.COMPOSITE)),
