@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
@@ -54,7 +55,7 @@ final class ReplayCommand implements Command {
         }
         try {
             long started = System.nanoTime();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batchSettings());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(Integer.parseInt(o.get("parallelism",
                     Integer.toString(Runtime.getRuntime().availableProcessors()))));
@@ -81,6 +82,17 @@ final class ReplayCommand implements Command {
             e.printStackTrace(err);
             return 3;
         }
+    }
+
+    /**
+     * A replay runs on one machine: every operator gets the full parallelism (the adaptive scheduler
+     * would give small stages one slot), and blocking shuffles stay uncompressed (CPU is the limit).
+     */
+    private static Configuration batchSettings() {
+        Configuration conf = new Configuration();
+        conf.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
+        conf.setString("taskmanager.network.batch-shuffle.compression.enabled", "false");
+        return conf;
     }
 
     private static double seconds(long startedNanos) {

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.airindex.domain.CompositeIndex;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
@@ -33,10 +35,12 @@ public final class PeriodStatistics {
     public static PeriodValue compute(RuleSet rs, String kind, LocalDate start, LocalDate asOf, List<DailyValue> days) {
         LocalDate end = kind.equals(PeriodValue.MONTH) ? YearMonth.from(start).atEndOfMonth()
                 : LocalDate.of(start.getYear(), 12, 31);
+        // ISO dates order as strings: no parsing on this path, which replay runs for every day of every place.
+        String from = start.toString();
+        String to = asOf.toString();
         List<DailyValue> in = new ArrayList<>();
         for (DailyValue d : days) {
-            LocalDate date = LocalDate.parse(d.date);
-            if (!date.isBefore(start) && !date.isAfter(asOf)) {
+            if (d.date.compareTo(from) >= 0 && d.date.compareTo(to) <= 0) {
                 in.add(d);
             }
         }
@@ -96,12 +100,15 @@ public final class PeriodStatistics {
     private static boolean everyMonthValid(RuleSet rs, Pollutant p, LocalDate start, LocalDate asOf,
             List<DailyValue> days) {
         Validity validity = rs.validity();
+        Map<String, Integer> validDays = new HashMap<>();
+        for (DailyValue d : days) {
+            if (validity.plausible(p, d.get(p))) {
+                validDays.merge(d.date.substring(0, 7), 1, Integer::sum);
+            }
+        }
         for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            long validDays = days.stream().filter(d -> YearMonth.from(LocalDate.parse(d.date)).equals(month))
-                    .filter(d -> validity.plausible(p, d.get(p))).count();
-            int toCome = month.equals(YearMonth.from(asOf)) ? month.lengthOfMonth() - asOf.getDayOfMonth() : 0;
-            if (!validity.monthValid(month, (int) validDays + toCome)) {
+            int toCome = m.equals(YearMonth.from(asOf)) ? m.lengthOfMonth() - asOf.getDayOfMonth() : 0;
+            if (!validity.monthValid(m, validDays.getOrDefault(m.toString(), 0) + toCome)) {
                 return false;
             }
         }

@@ -57,21 +57,22 @@ public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, Period
     public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
-        LocalDate keepFrom = LocalDate.of(date.getYear() - 1, 1, 1);
-        TreeMap<LocalDate, DailyValue> series = new TreeMap<>();
+        String keepFrom = LocalDate.of(date.getYear() - 1, 1, 1).toString();
+        // ISO dates order as strings, so the series is kept and cut without parsing every day.
+        TreeMap<String, DailyValue> series = new TreeMap<>();
         Iterator<DailyValue> it = days.values().iterator();
         while (it.hasNext()) {
             DailyValue day = it.next();
-            LocalDate when = LocalDate.parse(day.date);
-            if (when.isBefore(keepFrom)) {
+            if (day.date.compareTo(keepFrom) < 0) {
                 it.remove();
             } else {
-                series.put(when, day);
+                series.put(day.date, day);
             }
         }
         List<DailyValue> all = new ArrayList<>(series.values());
         // A corrected day changes every later period-to-date value of its month and year.
-        for (LocalDate asOf : series.tailMap(date, true).keySet()) {
+        for (String later : series.tailMap(d.date, true).keySet()) {
+            LocalDate asOf = LocalDate.parse(later);
             if (asOf.getYear() != date.getYear()) {
                 break;
             }
