@@ -33,13 +33,13 @@ public final class AlertLifecycle {
         }
         long lastAt = Math.max(open.lastAt(), at);
         if (c.active()) {
+            // A late evaluation that finds the condition does not undo a clear spell seen since.
+            Long clearSince = at < open.lastAt() ? open.clearSince() : null;
             if (c.level() > open.level()) {
                 AlertState s = new AlertState(open.id(), open.type(), open.place(), open.station(), c.level(),
-                        c.levelName(), open.start(), null, lastAt);
+                        c.levelName(), open.start(), clearSince, lastAt);
                 return new Step(s, event(s, AlertEvent.ESCALATE, null, at, c));
             }
-            // A late evaluation that still finds the condition does not undo a clear spell seen since.
-            Long clearSince = at < open.lastAt() ? open.clearSince() : null;
             return new Step(with(open, clearSince, lastAt), null);
         }
         if (at < open.lastAt()) {

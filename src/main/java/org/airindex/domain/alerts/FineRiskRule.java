@@ -22,10 +22,9 @@ public final class FineRiskRule {
     /**
      * @param indicator {@code composite} or {@code pm25}
      * @param day       start of the day the report is as of: the standing holds since then
-     * @param at        end of that day (the report's event time)
      */
     public static Condition evaluate(String indicator, String period, ProvinceAverages averages,
-            List<RankingEntry> rankings, List<GapEntry> gaps, String place, long day, long at) {
+            List<RankingEntry> rankings, List<GapEntry> gaps, String place, long day) {
         Double value = value(rankings, place, indicator);
         Double change = value(rankings, place, indicator + "_change");
         Double average = indicator.equals("pm25") ? averages.pm25() : averages.composite();
