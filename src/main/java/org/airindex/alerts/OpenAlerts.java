@@ -14,7 +14,7 @@ import org.airindex.domain.alerts.Condition;
 
 /**
  * The open alerts of the current key, in keyed state (so they survive a restart from a checkpoint),
- * one per rule type and station; each evaluation goes through {@link AlertLifecycle}.
+ * one per rule type, place and station; each evaluation goes through {@link AlertLifecycle}.
  */
 final class OpenAlerts {
     private final MapState<String, AlertState> open;
@@ -25,7 +25,8 @@ final class OpenAlerts {
     }
 
     void apply(Condition c, long at, Duration clearFor, Collector<AlertEvent> out) throws Exception {
-        String key = c.type() + "|" + (c.station() == null ? "" : c.station());
+        // Some operators hold several places under one key (a province's counties): the place is part of it.
+        String key = c.type() + "|" + c.place() + "|" + (c.station() == null ? "" : c.station());
         AlertLifecycle.Step step = AlertLifecycle.step(open.get(key), c, at, clearFor);
         if (step.state() == null) {
             open.remove(key);
