@@ -93,7 +93,10 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
             evaluate(station, t, out);
         }
         Long seen = lastWithValue.value();
-        if (rules.stations.silent.enabled && seen != null && t >= seen + silentMs()) {
+        // The end of a bounded input (replay) raises the watermark to the maximum and fires every timer:
+        // that is the data running out, not the station falling silent.
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        if (rules.stations.silent.enabled && seen != null && t >= seen + silentMs() && !endOfInput) {
             open.apply(SilentRule.evaluate(rules.stations.silent, seen, place.value(), station, t, zone()), t,
                     rules.stations.silent.clearFor, out);
         }

@@ -102,6 +102,13 @@ class StationDataAlertsTest {
     }
 
     @Test
+    void theEndOfABoundedInputIsNotSilence() throws Exception {
+        hourOf(1, 30.0, 60.0);
+        h.processWatermark(Long.MAX_VALUE);
+        assertEquals(List.of(), h.extractOutputValues());
+    }
+
+    @Test
     void aCorrectedLateHourThatCompletesAFlatLineOpensItAtOnce() throws Exception {
         for (int i = 1; i <= 7; i++) {
             hourOf(i, i == 4 ? 36.0 : 35.0, 60.0 + i);

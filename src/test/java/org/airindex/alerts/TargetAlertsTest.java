@@ -131,6 +131,14 @@ class TargetAlertsTest {
     }
 
     @Test
+    void withNoMorePlacesThanNBeingInTheBottomNSaysNothing() throws Exception {
+        ProvinceReport r = report("2026-11-05", PeriodValue.MONTH);
+        r.rankings.add(new RankingEntry(r.province, r.period, "composite", 8, X, 4.0, 8, 10));
+        send(r);
+        assertEquals(List.of(), h.extractOutputValues());
+    }
+
+    @Test
     void yearToDateReportsAreNotMonthToDateTargets() throws Exception {
         ProvinceReport ytd = report("2026-11-05", PeriodValue.YEAR_TO_DATE);
         county(ytd, X, 4.5, -2.0, 45, -10.0, 21, 10);

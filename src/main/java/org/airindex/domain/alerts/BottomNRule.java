@@ -25,7 +25,9 @@ public final class BottomNRule {
             List<GapEntry> gaps, String place, long day) {
         RankingEntry entry = rankings.stream().filter(r -> r.place().equals(place) && r.metric().equals(metric))
                 .findFirst().orElse(null);
-        Integer n = entry == null ? null : entry.bottomOf();
+        // With no more places than N every place is in the bottom N: that says nothing about this one.
+        Integer n = entry == null || entry.bottomOf() == null || entry.of() <= entry.bottomOf() ? null
+                : entry.bottomOf();
         Map<String, Object> values = Texts.map();
         values.put("rank", entry == null ? null : entry.rank());
         values.put("of", entry == null ? null : entry.of());
