@@ -1,5 +1,9 @@
 package org.airindex.cli;
 
+import org.airindex.io.csv.CsvFormatException;
+import org.airindex.io.csv.CsvReader;
+import org.airindex.io.csv.CsvRecord;
+import org.airindex.io.csv.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -20,6 +20,7 @@ public final class Main {
         m.put("index", new IndexCommand());
         m.put("run", new RunCommand());
         m.put("local", new LocalCommand());
+        m.put("replay", new ReplayCommand());
         return m;
     }
 

@@ -1,7 +1,7 @@
 package org.airindex.pipeline;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.MapTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -30,8 +31,11 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
 
     private final Class<IN> inputClass;
     protected final long latenessMs;
-    /** Key: window end, '/', input id. */
-    private transient MapState<String, IN> inputs;
+    /**
+     * Window end → the window's inputs by id. Keyed by window so that closing or expiring one is a
+     * lookup, not a scan: in batch (replay) a key's whole history sits in state until its timers fire.
+     */
+    private transient MapState<Long, Map<String, IN>> windows;
     private transient Counter tooLateInputs;
 
     protected CorrectableWindow(Class<IN> inputClass, long latenessMs) {
@@ -59,8 +63,8 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        inputs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("window-inputs", Types.STRING, TypeInformation.of(inputClass)));
+        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.LONG,
+                new MapTypeInfo<>(Types.STRING, TypeInformation.of(inputClass))));
         tooLateInputs = getRuntimeContext().getMetricGroup().counter("tooLateInputs");
     }
 
@@ -72,14 +76,20 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
             onTooLate(in, watermark, ctx);
             return;
         }
-        String id = end + "/" + inputId(in);
+        Map<String, IN> inputs = windows.get(end);
+        if (inputs == null) {
+            inputs = new HashMap<>();
+            ctx.timerService().registerEventTimeTimer(end + latenessMs);
+            if (end > watermark) {
+                ctx.timerService().registerEventTimeTimer(end);
+            }
+        }
+        String id = inputId(in);
         IN earlier = inputs.get(id);
         inputs.put(id, earlier == null ? in : merge(earlier, in));
-        ctx.timerService().registerEventTimeTimer(end + latenessMs);
+        windows.put(end, inputs);
         if (end <= watermark) {
-            out.collect(close(ctx.getCurrentKey(), end, inputsOf(end)));
-        } else {
-            ctx.timerService().registerEventTimeTimer(end);
+            out.collect(close(ctx.getCurrentKey(), end, sorted(inputs)));
         }
     }
 
@@ -89,32 +99,17 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
      */
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<OUT> out) throws Exception {
-        List<IN> closing = inputsOf(t);
-        if (!closing.isEmpty()) {
-            out.collect(close(ctx.getCurrentKey(), t, closing));
+        Map<String, IN> closing = windows.get(t);
+        if (closing != null) {
+            out.collect(close(ctx.getCurrentKey(), t, sorted(closing)));
         }
-        Iterator<String> it = inputs.keys().iterator();
-        while (it.hasNext()) {
-            if (endOf(it.next()) + latenessMs <= t) {
-                it.remove();
-            }
-        }
-        if (inputs.isEmpty()) {
-            inputs.clear(); // drops the key's (empty) map itself
+        windows.remove(t - latenessMs);
+        if (windows.isEmpty()) {
+            windows.clear(); // drops the key's (empty) map itself
         }
     }
 
-    private List<IN> inputsOf(long end) throws Exception {
-        TreeMap<String, IN> sorted = new TreeMap<>();
-        for (Map.Entry<String, IN> e : inputs.entries()) {
-            if (endOf(e.getKey()) == end) {
-                sorted.put(e.getKey(), e.getValue());
-            }
-        }
-        return new ArrayList<>(sorted.values());
-    }
-
-    private static long endOf(String id) {
-        return Long.parseLong(id.substring(0, id.indexOf('/')));
+    private static <IN> List<IN> sorted(Map<String, IN> inputs) {
+        return new ArrayList<>(new TreeMap<>(inputs).values());
     }
 }

@@ -17,6 +17,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.domain.ChangeRate;
 import org.airindex.domain.PeriodValues;
+import org.airindex.domain.Pollutant;
+import org.airindex.domain.Rounding;
 import org.airindex.domain.RuleSet;
 import org.airindex.domain.province.Baselines;
 import org.airindex.records.DailyValue;
@@ -106,8 +108,10 @@ public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, Period
         if (v.composite != null && v.compositeLastYear != null) {
             v.compositeChange = ChangeRate.percent(v.composite, v.compositeLastYear);
         }
+        // On the reported (whole µg/m³) values, as bulletins do and as the province compares them.
         if (v.pm25 != null && v.pm25LastYear != null) {
-            v.pm25Change = ChangeRate.percent(v.pm25, v.pm25LastYear);
+            v.pm25Change = ChangeRate.percent(Rounding.reported(Pollutant.PM25, v.pm25),
+                    Rounding.reported(Pollutant.PM25, v.pm25LastYear));
         }
         return v;
     }

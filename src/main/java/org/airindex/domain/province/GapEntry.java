@@ -8,9 +8,11 @@ import java.io.Serializable;
  * @param indicator   {@code composite} or {@code pm25}
  * @param target      {@code provincial_average}, or {@code leave_bottom_<N>} for each bottom N the place is in
  * @param current     the place's period-to-date value
- * @param targetValue the period value that meets the target (for the average: the bound to get strictly
- *                    below, the average moving with the place's own value); reported also when already met
- * @param reduction   how much the period value must fall, 0 when the target is already met
+ * @param targetValue the bound the period value must get strictly below: for the provincial average the
+ *                    mean of the other places (the average moves with the place's own value), to leave the
+ *                    bottom N the value of the (of − N)-th best of the others; reported also when already met
+ * @param reduction   current − targetValue, how far the period value must fall (to just below the bound);
+ *                    0 when current ≤ targetValue
  * @param dailyNeeded the mean daily level needed over the remaining days for the whole period to reach
  *                    the target, null when no days remain; negative when the target is out of reach this
  *                    period. For the composite index this is an approximation: it treats the index as a

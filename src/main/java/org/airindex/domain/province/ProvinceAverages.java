@@ -8,7 +8,9 @@ import java.io.Serializable;
  * @param composite       arithmetic mean of the composite index over the places that have one
  * @param pm25            arithmetic mean of PM2.5 over the places that have one, µg/m³
  * @param compositeChange provincial average improvement rate of the composite index, percent,
- *                        formed per {@link ComparisonSettings#improvementRate()}
+ *                        formed per {@link ComparisonSettings#improvementRate()}; a mean of rates is
+ *                        left unrounded, since the places' rates are already rounded and rounding their
+ *                        mean again would be the successive rounding STANDARDS.md §3 forbids
  * @param pm25Change      the same for PM2.5
  * @param places          number of places compared (with or without values)
  */

@@ -47,7 +47,7 @@ public final class ProvinceComparison {
         return new ProvinceResult(province, period, averages(places, settings), rankings, gaps);
     }
 
-    static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
+    private static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
         boolean meanOfRates = settings.improvementRate().equals(ComparisonSettings.MEAN_OF_RATES);
         return new ProvinceAverages(
                 Decimals.mean(values(places, Metric.COMPOSITE)),
@@ -81,26 +81,20 @@ public final class ProvinceComparison {
                 having.add(p);
             }
         }
-        int of = having.size();
-        List<RankingEntry> out = new ArrayList<>(of);
-        for (Ranking.Ranked<PlaceStanding> r : Ranking.competition(having, p -> m.of(p))) {
-            out.add(new RankingEntry(province, period, m.code(), r.rank(), r.item().place(), r.value(), of,
-                    bottomOf(r.rank(), of, bottomN)));
-        }
-        return out;
-    }
-
-    private static Integer bottomOf(int rank, int of, List<Integer> bottomN) {
+        List<Ranking.Ranked<PlaceStanding>> ranked = Ranking.competition(having, p -> m.of(p));
+        Map<String, Integer> bottomOf = new HashMap<>();
+        // Ascending N, so the first bottom that holds a place is the smallest.
         for (int n : bottomN) {
-            if (inBottom(rank, of, n)) {
-                return n;
+            for (Ranking.Ranked<PlaceStanding> r : Ranking.bottom(ranked, n)) {
+                bottomOf.putIfAbsent(r.item().place(), n);
             }
         }
-        return null;
-    }
-
-    private static boolean inBottom(int rank, int of, int n) {
-        return rank > of - n;
+        List<RankingEntry> out = new ArrayList<>(ranked.size());
+        for (Ranking.Ranked<PlaceStanding> r : ranked) {
+            out.add(new RankingEntry(province, period, m.code(), r.rank(), r.item().place(), r.value(), ranked.size(),
+                    bottomOf.get(r.item().place())));
+        }
+        return out;
     }
 
     private static List<GapEntry> gaps(String period, Metric m, PlaceStanding place, RankingEntry entry,
@@ -122,9 +116,11 @@ public final class ProvinceComparison {
         others.sort(Double::compare);
         for (int n : bottomN) {
             int lastOut = entry.of() - n;
-            // With lastOut < 1 every place is in the bottom N and no value leaves it.
-            if (lastOut >= 1 && inBottom(entry.rank(), entry.of(), n)) {
-                // Reaching the lastOut-th smallest of the others ties it at rank ≤ lastOut, which is out.
+            // Bottoms are nested, so the place is in every N from bottomOf up; with lastOut < 1 every
+            // place is in the bottom N and no value leaves it.
+            if (entry.bottomOf() != null && n >= entry.bottomOf() && lastOut >= 1) {
+                // Out of the bottom N means at least N others strictly worse: strictly below the
+                // lastOut-th smallest of the others (a tie with it is a tie with the N-th worst, still in).
                 out.add(gap(period, m, place, c, LEAVE_BOTTOM + n, Decimals.of(others.get(lastOut - 1))));
             }
         }

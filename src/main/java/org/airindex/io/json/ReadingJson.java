@@ -28,6 +28,11 @@ public final class ReadingJson {
         } catch (JsonProcessingException e) {
             return RawReading.rejected(origin, text, Reason.UNPARSABLE, "not JSON: " + e.getOriginalMessage());
         }
+        return fromNode(origin, text, node);
+    }
+
+    /** A reading from an already parsed object (JSON, or a CSV row mapped by its header). */
+    public static RawReading fromNode(String origin, String text, JsonNode node) {
         if (node == null || !node.isObject()) {
             return RawReading.rejected(origin, text, Reason.UNPARSABLE, "not a JSON object");
         }

@@ -1,4 +1,4 @@
-package org.airindex.cli;
+package org.airindex.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.airindex.cli;
+package org.airindex.io.csv;
 
 /** The CSV text itself is broken (an unterminated quote); nothing after it can be trusted. */
 public final class CsvFormatException extends Exception {

@@ -1,4 +1,4 @@
-package org.airindex.cli;
+package org.airindex.io.csv;
 
 import java.io.IOException;
 import java.io.PushbackReader;

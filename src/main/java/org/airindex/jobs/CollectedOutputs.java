@@ -1,0 +1,90 @@
+package org.airindex.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.records.DailyValue;
+import org.airindex.records.DeadLetter;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+
+/**
+ * Results brought back to the client (replay to files, tests). Every stream is drained on its own
+ * thread while the job runs: a collect sink whose buffer is not read would hold up the whole job.
+ */
+public class CollectedOutputs implements Outputs {
+    private CloseableIterator<HourlyValue> hourly;
+    private CloseableIterator<DailyValue> daily;
+    private CloseableIterator<PeriodValue> periods;
+    private CloseableIterator<ProvinceReport> province;
+    private CloseableIterator<DeadLetter> deadLetters;
+    private CloseableIterator<AlertEvent> alerts;
+
+    /** What the job produced, in the order each stream delivered it. */
+    public record Results(List<HourlyValue> hourly, List<DailyValue> daily, List<PeriodValue> periods,
+            List<ProvinceReport> province, List<DeadLetter> deadLetters, List<AlertEvent> alerts) {}
+
+    @Override
+    public void hourly(DataStream<HourlyValue> values) {
+        hourly = values.collectAsync();
+    }
+
+    @Override
+    public void daily(DataStream<DailyValue> values) {
+        daily = values.collectAsync();
+    }
+
+    @Override
+    public void periods(DataStream<PeriodValue> values) {
+        periods = values.collectAsync();
+    }
+
+    @Override
+    public void province(DataStream<ProvinceReport> reports) {
+        province = reports.collectAsync();
+    }
+
+    @Override
+    public void deadLetters(DataStream<DeadLetter> letters) {
+        deadLetters = letters.collectAsync();
+    }
+
+    @Override
+    public void alerts(DataStream<AlertEvent> events) {
+        alerts = events.collectAsync();
+    }
+
+    public Results execute(StreamExecutionEnvironment env, String jobName) throws Exception {
+        JobClient job = env.executeAsync(jobName);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            Future<List<HourlyValue>> h = pool.submit(() -> drain(hourly));
+            Future<List<DailyValue>> d = pool.submit(() -> drain(daily));
+            Future<List<PeriodValue>> p = pool.submit(() -> drain(periods));
+            Future<List<ProvinceReport>> r = pool.submit(() -> drain(province));
+            Future<List<DeadLetter>> x = pool.submit(() -> drain(deadLetters));
+            Future<List<AlertEvent>> a = pool.submit(() -> drain(alerts));
+            Results results = new Results(h.get(), d.get(), p.get(), r.get(), x.get(), a.get());
+            job.getJobExecutionResult().get();
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> List<T> drain(CloseableIterator<T> it) throws Exception {
+        List<T> out = new ArrayList<>();
+        try (it) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,180 @@
+package org.airindex.pipeline;
+
+import static org.airindex.pipeline.Fixtures.countyDay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.airindex.domain.RuleSet;
+import org.airindex.domain.Standards;
+import org.airindex.records.DailyValue;
+import org.airindex.records.PeriodValue;
+import org.junit.jupiter.api.Test;
+
+class PeriodStatisticsTest {
+    private static final RuleSet RULES_2012 = Standards.loadDefault().byId("2012");
+    private static final RuleSet RULES_2026 = Standards.loadDefault().byId("2026");
+
+    /** Five days of the month starting at {@code first}, plus a day before and after that must be ignored. */
+    private static List<DailyValue> fiveDays(String yearMonth) {
+        List<DailyValue> days = new ArrayList<>();
+        LocalDate first = LocalDate.parse(yearMonth + "-01");
+        days.add(countyDay(first.minusDays(1).toString(), 999.0, 999.0, 99.0, 999.0, 999.0, 999.0, 500));
+        days.add(countyDay(first.toString(), 10.0, 30.0, 0.5, 50.0, 20.0, 100.0, 50));
+        days.add(countyDay(first.plusDays(1).toString(), 12.0, 32.0, 0.9, 60.0, 25.0, 140.0, 100));
+        days.add(countyDay(first.plusDays(2).toString(), 14.0, 34.0, 0.7, 70.0, 30.0, 120.0, 101));
+        days.add(countyDay(first.plusDays(3).toString(), 16.0, 36.0, 1.3, 80.0, 35.0, 180.0, null));
+        days.add(countyDay(first.plusDays(4).toString(), 18.0, 38.0, 1.1, 90.0, 40.0, 160.0, 150));
+        days.add(countyDay(first.plusDays(5).toString(), 999.0, 999.0, 99.0, 999.0, 999.0, 999.0, 500));
+        return days;
+    }
+
+    @Test
+    void monthToDateMeansPercentilesAndCompositeIndexUnder2026() {
+        PeriodValue v = PeriodStatistics.compute(RULES_2026, PeriodValue.MONTH, LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-05"), fiveDays("2026-03"));
+        assertEquals("month", v.kind);
+        assertEquals("2026-03", v.period);
+        assertEquals("2026-03-05", v.asOf);
+        assertEquals("2026", v.rules);
+        assertEquals(5, v.daysSoFar);
+        assertEquals(31, v.daysInPeriod);
+        assertEquals(14.0, v.so2, 1e-9);   // (10+12+14+16+18)/5
+        assertEquals(34.0, v.no2, 1e-9);   // (30+...+38)/5
+        assertEquals(70.0, v.pm10, 1e-9);  // (50+...+90)/5
+        assertEquals(30.0, v.pm25, 1e-9);  // (20+...+40)/5
+        // CO sorted 0.5 0.7 0.9 1.1 1.3: k = 1 + 4*0.95 = 4.8, X4 + 0.8*(X5-X4) = 1.1 + 0.8*0.2 = 1.26
+        assertEquals(1.26, v.coP95, 1e-9);
+        // O3 sorted 100 120 140 160 180: k = 1 + 4*0.9 = 4.6, 160 + 0.6*20 = 172
+        assertEquals(172.0, v.o3P90, 1e-9);
+        // 2026 S_i: 14/60 + 34/40 + 70/60 + 30/30 + 1.26/4 + 172/160
+        //   = 0.2333 + 0.85 + 1.1667 + 1 + 0.315 + 1.075 = 4.64
+        assertEquals(4.64, v.composite, 1e-9);
+        assertEquals("pm10", v.largest);          // 1.1667 is the largest I_i
+        assertEquals(1.0 / 4.64, v.sharePm25, 1e-9);
+        assertEquals(1.075 / 4.64, v.shareO3, 1e-9);
+        assertEquals((70.0 / 60) / 4.64, v.sharePm10, 1e-9);
+        assertEquals(0.315 / 4.64, v.shareCo, 1e-9);
+        assertEquals(1.0, v.shareSo2 + v.shareNo2 + v.sharePm10 + v.sharePm25 + v.shareCo + v.shareO3, 1e-9);
+        // AQI 50 and 100 are good, 101 and 150 over, the null day neither.
+        assertEquals(2, v.goodDays);
+        assertEquals(2, v.overDays);
+        assertEquals(5, v.validDays);
+        assertTrue(v.valid, "5 valid + 26 days to come = 31 >= 27");
+    }
+
+    @Test
+    void compositeIndexUnder2012UsesTheOldPmStandards() {
+        PeriodValue v = PeriodStatistics.compute(RULES_2012, PeriodValue.MONTH, LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-01-05"), fiveDays("2026-01"));
+        assertEquals("2012", v.rules);
+        assertEquals("2026-01", v.period);
+        // 14/60 + 34/40 + 70/70 + 30/35 + 1.26/4 + 172/160
+        //   = 0.2333 + 0.85 + 1 + 0.8571 + 0.315 + 1.075 = 4.3305 -> 4.33
+        assertEquals(4.33, v.composite, 1e-9);
+        assertEquals("o3", v.largest);          // 1.075 > PM10 1.0 > PM2.5 0.857
+        assertEquals((30.0 / 35) / (0.7 / 3 + 0.85 + 1 + 30.0 / 35 + 0.315 + 1.075), v.sharePm25, 1e-9);
+    }
+
+    @Test
+    void theCompositeIndexNeedsAllSixStatistics() {
+        List<DailyValue> days = List.of(countyDay("2026-03-01", 10.0, 30.0, 0.5, 50.0, 20.0, null, 50));
+        PeriodValue v = PeriodStatistics.compute(RULES_2026, PeriodValue.MONTH, LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-01"), days);
+        assertEquals(20.0, v.pm25, 1e-9);
+        assertNull(v.o3P90);
+        assertNull(v.composite);
+        assertEquals(0, v.validDays, "O3 has no valid day");
+    }
+
+    /** Days 1..asOfDay of a month, PM2.5 missing on {@code pm25Missing} and no row at all on {@code absent}. */
+    private static List<DailyValue> month(String yearMonth, int asOfDay, Set<Integer> pm25Missing, Set<Integer> absent) {
+        List<DailyValue> days = new ArrayList<>();
+        for (int day = 1; day <= asOfDay; day++) {
+            if (!absent.contains(day)) {
+                days.add(countyDay(LocalDate.parse(yearMonth + "-01").plusDays(day - 1).toString(), 10.0, 30.0, 0.5,
+                        50.0, pm25Missing.contains(day) ? null : 20.0, 100.0, 50));
+            }
+        }
+        return days;
+    }
+
+    private static PeriodValue monthAsOf(RuleSet rs, String yearMonth, int asOfDay, List<DailyValue> days) {
+        LocalDate start = LocalDate.parse(yearMonth + "-01");
+        return PeriodStatistics.compute(rs, PeriodValue.MONTH, start, start.plusDays(asOfDay - 1), days);
+    }
+
+    @Test
+    void aMonthInProgressIsValidWhileTheMissingDaysStillAllow27() {
+        // March 2026, as of the 10th: 21 days to come. 4 days invalid: 6 + 21 = 27 -> valid.
+        PeriodValue four = monthAsOf(RULES_2026, "2026-03", 10, month("2026-03", 10, Set.of(2, 3), Set.of(7, 8)));
+        assertEquals(6, four.validDays);
+        assertTrue(four.valid);
+        // 5 days invalid: 5 + 21 = 26 < 27 -> invalid, though still reported with its values.
+        PeriodValue five = monthAsOf(RULES_2026, "2026-03", 10, month("2026-03", 10, Set.of(2, 3, 4), Set.of(7, 8)));
+        assertEquals(5, five.validDays);
+        assertFalse(five.valid);
+        assertEquals(20.0, five.pm25, 1e-9);
+        assertEquals(10, five.daysSoFar);
+    }
+
+    @Test
+    void februaryNeeds25ValidDaysAndALeapYearHasOneMoreToCome() {
+        // February 2026 (28 days) as of the 10th: 18 to come. 4 invalid: 6 + 18 = 24 < 25 -> invalid.
+        PeriodValue feb2026 = monthAsOf(RULES_2012, "2026-02", 10, month("2026-02", 10, Set.of(1, 2, 3, 4), Set.of()));
+        assertEquals(28, feb2026.daysInPeriod);
+        assertEquals(6, feb2026.validDays);
+        assertFalse(feb2026.valid);
+        // 3 invalid: 7 + 18 = 25 -> valid.
+        PeriodValue feb2026ok = monthAsOf(RULES_2012, "2026-02", 10, month("2026-02", 10, Set.of(1, 2, 3), Set.of()));
+        assertTrue(feb2026ok.valid);
+        // February 2024 (29 days): 19 to come. 4 invalid: 6 + 19 = 25 -> valid.
+        PeriodValue feb2024 = monthAsOf(RULES_2012, "2024-02", 10, month("2024-02", 10, Set.of(1, 2, 3, 4), Set.of()));
+        assertEquals(29, feb2024.daysInPeriod);
+        assertEquals(6, feb2024.validDays);
+        assertTrue(feb2024.valid);
+        // At the end of February 2024: 24 valid of 29 < 25 -> invalid; 25 -> valid.
+        assertFalse(monthAsOf(RULES_2012, "2024-02", 29,
+                month("2024-02", 29, Set.of(1, 2, 3, 4, 5), Set.of())).valid);
+        assertTrue(monthAsOf(RULES_2012, "2024-02", 29,
+                month("2024-02", 29, Set.of(1, 2, 3, 4), Set.of())).valid);
+    }
+
+    @Test
+    void yearToDateSpansMonthsAndNeedsEveryMonthValid() {
+        // 2026-01-01 .. 2026-02-03: PM2.5 40 in January, 74 on 1..3 February.
+        List<DailyValue> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2026-01-01"); !d.isAfter(LocalDate.parse("2026-02-03")); d = d.plusDays(1)) {
+            double pm25 = d.getMonthValue() == 1 ? 40.0 : 74.0;
+            days.add(countyDay(d.toString(), 10.0, 30.0, 0.5, 50.0, pm25, 100.0, d.getMonthValue() == 1 ? 50 : 120));
+        }
+        PeriodValue v = PeriodStatistics.compute(RULES_2012, PeriodValue.YEAR_TO_DATE, LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-02-03"), days);
+        assertEquals("ytd", v.kind);
+        assertEquals("2026-01..2026-02", v.period);
+        assertEquals(34, v.daysSoFar);
+        assertEquals(365, v.daysInPeriod);
+        assertEquals(43.0, v.pm25, 1e-9); // (31*40 + 3*74)/34 = 1462/34
+        assertEquals(34, v.validDays);
+        assertTrue(v.valid, "34 + 331 to come >= 324, January valid, February can still be");
+        assertEquals(31, v.goodDays);
+        assertEquals(3, v.overDays);
+
+        // January with 5 PM2.5 days missing: 26 < 27 -> the year can no longer be valid,
+        // although 29 + 331 = 360 >= 324.
+        for (int i = 0; i < 5; i++) {
+            days.get(i).pm25 = null;
+        }
+        PeriodValue broken = PeriodStatistics.compute(RULES_2012, PeriodValue.YEAR_TO_DATE,
+                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-03"), days);
+        assertEquals(29, broken.validDays);
+        assertFalse(broken.valid);
+        // (26*40 + 3*74)/29 = (1040 + 222)/29 = 1262/29
+        assertEquals(1262.0 / 29, broken.pm25, 1e-9);
+    }
+}

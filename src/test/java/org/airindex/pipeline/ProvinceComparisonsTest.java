@@ -1,0 +1,213 @@
+package org.airindex.pipeline;
+
+import static org.airindex.pipeline.Fixtures.ZONE;
+import static org.airindex.pipeline.Fixtures.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.airindex.domain.province.GapEntry;
+import org.airindex.domain.province.MoneyEntry;
+import org.airindex.domain.province.RankingEntry;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.ProvinceReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvinceComparisonsTest {
+    private static final Duration LATENESS = Duration.ofDays(1);
+    private static final String SCHEME = "conf/schemes/default.yaml";
+    private static final String XIAODIAN = "山西省/太原市/小店区";
+    private static final String YANGQUAN = "山西省/阳泉市/城区";
+    private static final String JINCHENG = "山西省/晋城市/城区";
+    /** End of 2026-03-10, the as-of day. */
+    private static final long AS_OF_END = at("2026-03-11T00:00");
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> harness(
+            String baselines) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new ProvinceComparisons(RuleChoice.automatic(ZONE), SCHEME, baselines, LATENESS),
+                p -> p.province + "|" + p.kind, Types.STRING);
+    }
+
+    private static PeriodValue county(String city, String county, String kind, double composite, double pm25,
+            double compositeLastYear, double pm25LastYear) {
+        PeriodValue v = new PeriodValue();
+        v.level = HourlyValue.COUNTY;
+        v.province = "山西省";
+        v.city = city;
+        v.county = county;
+        v.kind = kind;
+        v.period = kind.equals(PeriodValue.MONTH) ? "2026-03" : "2026-01..2026-03";
+        v.asOf = "2026-03-10";
+        v.asOfEnd = AS_OF_END;
+        v.daysSoFar = kind.equals(PeriodValue.MONTH) ? 10 : 69;
+        v.daysInPeriod = kind.equals(PeriodValue.MONTH) ? 31 : 365;
+        v.composite = composite;
+        v.pm25 = pm25;
+        v.compositeLastYear = compositeLastYear;
+        v.pm25LastYear = pm25LastYear;
+        return v;
+    }
+
+    private static void send(KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> h,
+            PeriodValue v) throws Exception {
+        h.processElement(v, v.asOfEnd - 1);
+    }
+
+    // The three counties as of 2026-03-10 (PM2.5 compared as reported: 40.4 -> 40):
+    //   小店区  composite 4.00, PM2.5 40; last year 5.00, 50 -> changes -20.0 %, -20.0 %
+    //   阳泉 城区 composite 4.00, PM2.5 45; last year 4.00, 45 -> 0.0 %, 0.0 %
+    //   晋城 城区 composite 5.00, PM2.5 50; last year 5.50, 55 -> -9.1 % (-9.09), -9.1 %
+    // Provincial averages: composite (4+4+5)/3 = 4.3333; PM2.5 (40+45+50)/3 = 45;
+    // improvement rates (mean of rates): (-20.0 + 0.0 - 9.1)/3 = -9.7 for both.
+    private static void sendThree(KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> h)
+            throws Exception {
+        send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
+        send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
+        send(h, county("晋城市", "城区", PeriodValue.MONTH, 5.00, 50.0, 5.50, 55.0));
+    }
+
+    private static RankingEntry rank(ProvinceReport r, String metric, String place) {
+        return r.rankings.stream().filter(e -> e.metric().equals(metric) && e.place().equals(place))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " rank for " + place));
+    }
+
+    private static MoneyEntry money(ProvinceReport r, String place, String indicator, String comparison) {
+        return r.money.stream().filter(m -> m.place().equals(place) && m.indicator().equals(indicator)
+                && m.comparison().equals(comparison)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + indicator + "/" + comparison + " for " + place));
+    }
+
+    @Test
+    void oneReportWhenTheWatermarkPassesTheDayWithAveragesRankingsGapsAndMoney(@TempDir Path dir) throws Exception {
+        // Last year's annual rows put every county in scope (bottom 20 of 3 holds all three).
+        Path csv = dir.resolve("baselines.csv");
+        Files.writeString(csv, """
+                place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90
+                山西省/太原市/小店区,2025,10,30,60,45,1.0,150
+                山西省/阳泉市/城区,2025,10,30,60,42,1.0,150
+                山西省/晋城市/城区,2025,10,30,60,38,1.0,150
+                """, StandardCharsets.UTF_8);
+        try (var h = harness(csv.toString())) {
+            sendThree(h);
+            h.processWatermark(AS_OF_END - 1);
+            assertTrue(h.extractOutputValues().isEmpty(), "the day's report waits for the day's end");
+            h.processWatermark(AS_OF_END);
+            List<ProvinceReport> out = h.extractOutputValues();
+            assertEquals(1, out.size());
+            ProvinceReport r = out.get(0);
+            assertEquals("山西省", r.province);
+            assertEquals("month", r.kind);
+            assertEquals("2026-03", r.period);
+            assertEquals("2026-03-10", r.asOf);
+            assertEquals(AS_OF_END, r.asOfEnd);
+
+            assertEquals(3, r.averages.places());
+            assertEquals(13.0 / 3, r.averages.composite(), 1e-9);
+            assertEquals(45.0, r.averages.pm25(), 1e-9, "from the reported 40, not 40.4 (would be 45.13)");
+            assertEquals(-9.7, r.averages.compositeChange(), 1e-9);
+            assertEquals(-9.7, r.averages.pm25Change(), 1e-9);
+
+            // Composite: 4.00, 4.00, 5.00 -> 1, 1, 3.
+            assertEquals(1, rank(r, "composite", XIAODIAN).rank());
+            assertEquals(1, rank(r, "composite", YANGQUAN).rank());
+            assertEquals(3, rank(r, "composite", JINCHENG).rank());
+            assertEquals(3, rank(r, "composite", JINCHENG).of());
+            // PM2.5: 40, 45, 50 -> 1, 2, 3; composite change -20.0, 0.0, -9.1 -> 1, 3, 2.
+            assertEquals(1, rank(r, "pm25", XIAODIAN).rank());
+            assertEquals(2, rank(r, "pm25", YANGQUAN).rank());
+            assertEquals(40.0, rank(r, "pm25", XIAODIAN).value(), 1e-9);
+            assertEquals(1, rank(r, "composite_change", XIAODIAN).rank());
+            assertEquals(2, rank(r, "composite_change", JINCHENG).rank());
+            assertEquals(3, rank(r, "composite_change", YANGQUAN).rank());
+            assertEquals(-9.1, rank(r, "composite_change", JINCHENG).value(), 1e-9);
+            // Bottom N of [10, 20] with 3 places: rank > 3 - 10 holds for all, so the smallest N, 10.
+            assertEquals(10, rank(r, "composite", XIAODIAN).bottomOf());
+            assertEquals(12, r.rankings.size(), "4 metrics x 3 places");
+
+            // 晋城 城区 composite vs the average: it must fall below the others' mean (4+4)/2 = 4.0;
+            // reduction 5.0 - 4.0 = 1.0; the remaining 21 days need (4.0*31 - 5.0*10)/21 = 74/21.
+            GapEntry gap = r.gaps.stream().filter(g -> g.place().equals(JINCHENG) && g.indicator().equals("composite")
+                    && g.target().equals("provincial_average")).findFirst().orElseThrow();
+            assertEquals(4.0, gap.targetValue(), 1e-9);
+            assertEquals(1.0, gap.reduction(), 1e-9);
+            assertEquals(74.0 / 21, gap.dailyNeeded(), 1e-9);
+            // Everyone is in the bottom 10 of 3: no value leaves it, so no leave_bottom gaps.
+            assertTrue(r.gaps.stream().noneMatch(g -> g.target().startsWith("leave_bottom_")));
+
+            // Money, default scheme, 4 comparisons x 3 places in scope.
+            assertEquals(12, r.money.size());
+            // 晋城 城区 composite 5.00 vs 4.3333: 0.6667 worse; tiers per 0.1 on the excess:
+            // 0.2 * 50,000/0.1 + 0.3 * 100,000/0.1 + 0.1667 * 150,000/0.1 = 100,000 + 300,000 + 250,000.
+            MoneyEntry m = money(r, JINCHENG, "composite", "average_value");
+            assertEquals(-650_000.0, m.amountCny(), 1e-9);
+            assertEquals(-65.0, m.amountWan(), 1e-9);
+            assertTrue(m.illustrative());
+            // 小店区 PM2.5 40 vs 45: 5 better, all within the first 5 µg/m³ at 100,000 -> +500,000 (published rule).
+            MoneyEntry pm = money(r, XIAODIAN, "pm25", "average_value");
+            assertEquals(500_000.0, pm.amountCny(), 1e-9);
+            assertEquals(50.0, pm.amountWan(), 1e-9);
+            assertFalse(pm.illustrative());
+            // 小店区 composite change -20.0 vs -9.7: 10.3 points better * 20,000 = +206,000.
+            assertEquals(206_000.0, money(r, XIAODIAN, "composite", "improvement_rate").amountCny(), 1e-9);
+            // 阳泉 城区 change 0.0 vs -9.7: 9.7 points worse -> -194,000.
+            assertEquals(-194_000.0, money(r, YANGQUAN, "composite", "improvement_rate").amountCny(), 1e-9);
+        }
+    }
+
+    @Test
+    void aCorrectedCountyValueReIssuesTheReport() throws Exception {
+        try (var h = harness(null)) {
+            sendThree(h);
+            h.processWatermark(AS_OF_END);
+            assertEquals(1, h.extractOutputValues().size());
+            assertTrue(h.extractOutputValues().get(0).money.isEmpty(),
+                    "without last year's annual results no county is in the scheme's scope");
+
+            // 晋城 城区 corrected to 3.90: ranks 3.90, 4.00, 4.00 -> 1, 2, 2; average (4+4+3.9)/3 = 3.9667.
+            send(h, county("晋城市", "城区", PeriodValue.MONTH, 3.90, 50.0, 5.50, 55.0));
+            List<ProvinceReport> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            ProvinceReport r = out.get(1);
+            assertEquals("2026-03-10", r.asOf);
+            assertEquals(11.9 / 3, r.averages.composite(), 1e-9);
+            assertEquals(3, r.averages.places(), "the corrected value replaces the first one");
+            assertEquals(1, rank(r, "composite", JINCHENG).rank());
+            assertEquals(2, rank(r, "composite", XIAODIAN).rank());
+            assertEquals(2, rank(r, "composite", YANGQUAN).rank());
+        }
+    }
+
+    @Test
+    void yearToDateIsReportedSeparatelyAndSettlesNoMoney(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("baselines.csv");
+        Files.writeString(csv, """
+                place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90
+                山西省/太原市/小店区,2025,10,30,60,45,1.0,150
+                """, StandardCharsets.UTF_8);
+        try (var h = harness(csv.toString())) {
+            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.0, 5.00, 50.0));
+            send(h, county("太原市", "小店区", PeriodValue.YEAR_TO_DATE, 4.20, 42.0, 5.00, 50.0));
+            h.processWatermark(AS_OF_END);
+            List<ProvinceReport> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            ProvinceReport ytd = out.stream().filter(r -> r.kind.equals("ytd")).findFirst().orElseThrow();
+            ProvinceReport month = out.stream().filter(r -> r.kind.equals("month")).findFirst().orElseThrow();
+            assertEquals("2026-01..2026-03", ytd.period);
+            assertEquals(4.2, ytd.averages.composite(), 1e-9);
+            assertTrue(ytd.money.isEmpty(), "money is settled monthly");
+            assertEquals(4.0, month.averages.composite(), 1e-9);
+            assertFalse(month.money.isEmpty());
+        }
+    }
+}
