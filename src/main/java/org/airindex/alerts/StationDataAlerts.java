@@ -117,10 +117,17 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
         }
         String county = place.value();
         AlertRules.Stations cfg = rules.stations;
-        Long seen = lastWithValue.value();
-        if (cfg.silent.enabled && seen != null) {
-            // Data up to t has arrived: the station is not silent at t unless its values stopped before.
-            open.apply(SilentRule.evaluate(cfg.silent, seen, county, station, t, zone()), t, cfg.silent.clearFor, out);
+        HourlyValues now = series.get(t);
+        if (cfg.silent.enabled && now != null && hasValue(now)) {
+            Long before = previousWithValue(series, t);
+            if (before != null && t - before > silentMs()) {
+                // The silence as the timer saw it, or would have: a batch replay fires timers only at the
+                // end of the input, so the gap is judged here too; where the timer opened it this repeats nothing.
+                long deadline = before + silentMs();
+                open.apply(SilentRule.evaluate(cfg.silent, before, county, station, deadline, zone()), deadline,
+                        cfg.silent.clearFor, out);
+            }
+            open.apply(SilentRule.evaluate(cfg.silent, t, county, station, t, zone()), t, cfg.silent.clearFor, out);
         }
         if (cfg.flatLine.enabled) {
             for (Pollutant p : cfg.flatLine.pollutants) {
@@ -142,10 +149,14 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
         lastEvaluated.update(last == null ? t : Math.max(last, t));
     }
 
-    /** The longest run a rule reads; a flat line longer than that is still seen, its start is then the kept hours. */
+    /**
+     * The longest run a rule reads, and the silence: the last hour before a silence must outlive the
+     * silence timer. A flat line longer than this is still seen, its start is then the oldest kept hour.
+     */
     private int lookbackHours() {
         AlertRules.Stations cfg = rules.stations;
-        return Math.max(cfg.flatLine.hours, Math.max(cfg.pm25AbovePm10.hours, cfg.instrumentCap.hours));
+        return Math.max(Math.max(cfg.silent.hours, cfg.flatLine.hours),
+                Math.max(cfg.pm25AbovePm10.hours, cfg.instrumentCap.hours));
     }
 
     private long silentMs() {
@@ -154,6 +165,24 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
 
     private ZoneId zone() {
         return ZoneId.of(zone);
+    }
+
+    private static Long previousWithValue(NavigableMap<Long, HourlyValues> series, long t) {
+        for (Long h = series.lowerKey(t); h != null; h = series.lowerKey(h)) {
+            if (hasValue(series.get(h))) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasValue(HourlyValues h) {
+        for (Pollutant p : Pollutant.values()) {
+            if (h.get(p) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasValue(HourlyValue h) {

@@ -102,6 +102,18 @@ class StationDataAlertsTest {
     }
 
     @Test
+    void aBatchReplayFindsTheSameSilenceWhenItsTimersFireOnlyAtTheEnd() throws Exception {
+        for (int i : new int[] {1, 2, 3, 10, 11}) {
+            send(i, 30.0 + i, 60.0 + i);
+        }
+        h.processWatermark(Long.MAX_VALUE);
+        List<AlertEvent> events = h.extractOutputValues();
+        assertEquals(List.of("silent A1 open 1 @6", "silent A1 close 1 @10"), brief(events));
+        assertEquals(hour(3), events.get(0).start());
+        assertEquals(hour(9), events.get(1).end());
+    }
+
+    @Test
     void theEndOfABoundedInputIsNotSilence() throws Exception {
         hourOf(1, 30.0, 60.0);
         h.processWatermark(Long.MAX_VALUE);
