@@ -17,6 +17,7 @@ import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.domain.alerts.EpisodeRule;
 import org.airindex.domain.alerts.HourlyThresholdRule;
+import org.airindex.domain.alerts.RollingAqi;
 import org.airindex.domain.alerts.Runs;
 import org.airindex.pipeline.RuleChoice;
 import org.airindex.records.HourlyValue;
@@ -30,6 +31,10 @@ import org.airindex.records.HourlyValue;
  * evaluated hour is evaluated again at once, because the rules read runs and 24-hour windows that
  * the corrected hour belongs to: a correction can open or escalate an alert immediately, and it
  * changes every later evaluation; it never retracts an alert already sent (see AlertLifecycle).
+ *
+ * <p>The rolling 24-hour AQI of each hour is kept too, so an evaluation computes one new value instead
+ * of the whole longest run (72 values): a corrected hour recomputes only the rolling values whose
+ * windows hold it.
  */
 public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, AlertEvent> {
     private static final long serialVersionUID = 1L;
@@ -38,6 +43,10 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     private final RuleChoice ruleChoice;
     private final String level;
     private transient MapState<Long, HourlyValue> hours;
+    /** Rolling 24-hour AQI by hour end, for the hours that have one. */
+    private transient MapState<Long, Integer> rolling;
+    /** Latest hour whose rolling AQI is in {@link #rolling} (or known to be missing). */
+    private transient ValueState<Long> rollingThrough;
     private transient ValueState<Long> lastEvaluated;
     private transient OpenAlerts open;
 
@@ -52,6 +61,10 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     public void open(OpenContext openContext) {
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("episode-hours", Types.LONG,
                 TypeInformation.of(HourlyValue.class)));
+        rolling = getRuntimeContext().getMapState(new MapStateDescriptor<>("episode-rolling-aqi", Types.LONG,
+                Types.INT));
+        rollingThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-rolling-through",
+                Types.LONG));
         lastEvaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-last-evaluated", Types.LONG));
         open = new OpenAlerts(getRuntimeContext());
     }
@@ -59,6 +72,12 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     @Override
     public void processElement(HourlyValue h, Context ctx, Collector<AlertEvent> out) throws Exception {
         hours.put(h.hourEnd, h);
+        Long through = rollingThrough.value();
+        if (through != null && h.hourEnd <= through) {
+            // Every rolling value whose window (24 hours and the O3 8-hour lead-in) holds the hour.
+            long to = Math.min(through, h.hourEnd + (long) (windowHours(h.hourEnd) - 1) * Runs.HOUR_MS);
+            updateRolling(h.hourEnd, to);
+        }
         Long last = lastEvaluated.value();
         if (last != null && h.hourEnd <= last) {
             evaluate(ctx.getCurrentKey(), last, out);
@@ -72,8 +91,11 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
         evaluate(ctx.getCurrentKey(), t, out);
-        long keepFrom = t - (long) lookbackHours(t) * Runs.HOUR_MS;
-        Iterator<Long> it = hours.keys().iterator();
+        prune(hours.keys().iterator(), t - (long) lookbackHours(t) * Runs.HOUR_MS);
+        prune(rolling.keys().iterator(), t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS);
+    }
+
+    private static void prune(Iterator<Long> it, long keepFrom) {
         while (it.hasNext()) {
             if (it.next() < keepFrom) {
                 it.remove();
@@ -82,18 +104,25 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     }
 
     private void evaluate(String place, long t, Collector<AlertEvent> out) throws Exception {
-        NavigableMap<Long, HourlyValues> values = new TreeMap<>();
         NavigableMap<Long, Integer> aqi = new TreeMap<>();
         for (var e : hours.entries()) {
-            HourlyValue h = e.getValue();
-            values.put(e.getKey(), HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
-            if (h.aqi != null) {
-                aqi.put(e.getKey(), h.aqi);
+            if (e.getValue().aqi != null) {
+                aqi.put(e.getKey(), e.getValue().aqi);
             }
         }
         if (rules.episodes.enabled && rules.episodes.places.contains(level)) {
-            open.apply(EpisodeRule.evaluate(rules.episodes, ruleChoice::forHour, values, place, t, ruleChoice.zone()),
-                    t, rules.episodes.clearFor, out);
+            long first = t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS;
+            Long through = rollingThrough.value();
+            if (through == null || through < t) {
+                updateRolling(through == null ? first : Math.max(first, through + Runs.HOUR_MS), t);
+                rollingThrough.update(t);
+            }
+            NavigableMap<Long, Integer> series = new TreeMap<>();
+            for (var e : rolling.entries()) {
+                series.put(e.getKey(), e.getValue());
+            }
+            open.apply(EpisodeRule.evaluate(rules.episodes, series, place, t, ruleChoice.zone()), t,
+                    rules.episodes.clearFor, out);
         }
         for (AlertRules.HourlyThreshold th : rules.hourlyThresholds) {
             if (th.enabled && th.places.contains(level)) {
@@ -102,6 +131,28 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
         }
         Long last = lastEvaluated.value();
         lastEvaluated.update(last == null ? t : Math.max(last, t));
+    }
+
+    /** Recomputes the rolling AQI of the hours from..to from the kept hours. */
+    private void updateRolling(long from, long to) throws Exception {
+        NavigableMap<Long, HourlyValues> values = new TreeMap<>();
+        for (var e : hours.entries()) {
+            HourlyValue h = e.getValue();
+            values.put(e.getKey(), HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
+        }
+        NavigableMap<Long, Integer> fresh = RollingAqi.series(ruleChoice::forHour, values, from, to);
+        for (long u = from; u <= to; u += Runs.HOUR_MS) {
+            Integer v = fresh.get(u);
+            if (v == null) {
+                rolling.remove(u);
+            } else {
+                rolling.put(u, v);
+            }
+        }
+    }
+
+    private int windowHours(long t) {
+        return RollingAqi.lookbackHours(ruleChoice.forHour(t).validity());
     }
 
     /** Hours kept before t: what the longest rule reads, which also covers any correction it could use. */

@@ -118,6 +118,22 @@ class EpisodeAlertsTest {
     }
 
     @Test
+    void aCorrectedLateHourRecomputesTheRollingAqiThatHoldsIt() throws Exception {
+        // PM2.5 150 → rolling AQI 200, not above 200 (hours 1..19 are too few for a 24-hour mean).
+        for (int i = 1; i <= 21; i++) {
+            hourOf(i, 150, 200);
+        }
+        assertEquals(List.of(), h.extractOutputValues());
+        // Hour 20 corrected to 170: at 20, (19·150 + 170)/20 = 151 → AQI 201; at 21, 3170/21 = 150.95 → 201.
+        HourlyValue corrected = county(20, 170.0, 220);
+        h.processElement(corrected, corrected.hourEnd);
+        List<AlertEvent> events = h.extractOutputValues();
+        assertEquals(List.of("episode open 1 @21"), brief(events));
+        assertEquals(hour(19), events.get(0).start());
+        assertTrue(events.get(0).values().startsWith("aqi_24h=201;"), events.get(0).values());
+    }
+
+    @Test
     void quietOnAirThatNeverMeetsAnyCondition() throws Exception {
         // PM2.5 110 → rolling AQI 150 + ... on 75..115 → 100..150: 100 + 35/40·50 = 143.75 → 144, hourly 144.
         for (int i = 1; i <= 80; i++) {

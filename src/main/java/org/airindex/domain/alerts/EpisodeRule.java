@@ -4,10 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.LongFunction;
-import org.airindex.domain.HourlyValues;
 import org.airindex.domain.RuleSet;
 
 /**
@@ -27,16 +24,12 @@ public final class EpisodeRule {
         return cfg.longestRun() - 1 + RollingAqi.lookbackHours(rs.validity());
     }
 
-    public static Condition evaluate(AlertRules.Episodes cfg, LongFunction<RuleSet> rulesAt,
-            NavigableMap<Long, HourlyValues> hours, String place, long t, ZoneId zone) {
-        NavigableMap<Long, Integer> rolling = new TreeMap<>();
-        for (int i = 0; i < cfg.longestRun(); i++) {
-            long u = t - i * Runs.HOUR_MS;
-            Integer aqi = RollingAqi.at(rulesAt.apply(u), hours, u);
-            if (aqi != null) {
-                rolling.put(u, aqi);
-            }
-        }
+    /**
+     * @param rolling the place's rolling 24-hour AQI keyed by hour end, at least the longest run back
+     *                from t ({@link RollingAqi#series}); an hour without one is absent
+     */
+    public static Condition evaluate(AlertRules.Episodes cfg, NavigableMap<Long, Integer> rolling, String place,
+            long t, ZoneId zone) {
         TreeSet<Integer> thresholds = new TreeSet<>();
         cfg.levels.forEach(l -> l.anyOf.forEach(alt -> alt.forEach(r -> thresholds.add(r.aqiAbove))));
         Map<String, Object> values = Texts.map();

@@ -3,6 +3,8 @@ package org.airindex.domain.alerts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
 import org.airindex.domain.DailyValues;
 import org.airindex.domain.HourlyValues;
 import org.airindex.domain.O3EightHour;
@@ -28,6 +30,19 @@ public final class RollingAqi {
     /** Hours before t a rolling AQI at t reads: the 24 hours plus the 8-hour windows' lead-in. */
     public static int lookbackHours(Validity v) {
         return HOURS + v.o3EightHourWindowHours() - 1;
+    }
+
+    /** The rolling AQI at each hour from..to (hour ends, inclusive); hours without one are left out. */
+    public static NavigableMap<Long, Integer> series(LongFunction<RuleSet> rulesAt,
+            NavigableMap<Long, HourlyValues> hours, long from, long to) {
+        NavigableMap<Long, Integer> out = new TreeMap<>();
+        for (long u = from; u <= to; u += Runs.HOUR_MS) {
+            Integer aqi = at(rulesAt.apply(u), hours, u);
+            if (aqi != null) {
+                out.put(u, aqi);
+            }
+        }
+        return out;
     }
 
     /** @param hours 1-hour values keyed by hour end; null when the AQI cannot be given (publication rule) */

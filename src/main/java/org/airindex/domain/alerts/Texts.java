@@ -38,7 +38,7 @@ final class Texts {
     /** {@code key=value;…} in insertion order, numbers as {@link #num}. */
     static String values(Map<String, ?> values) {
         StringJoiner j = new StringJoiner(";");
-        values.forEach((k, v) -> j.add(k + "=" + (v instanceof Double d ? num(d) : String.valueOf(v))));
+        values.forEach((k, v) -> j.add(k + "=" + (v instanceof Double d ? num(d) : v == null ? "NA" : v.toString())));
         return j.toString();
     }
 

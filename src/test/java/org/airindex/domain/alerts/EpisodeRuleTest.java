@@ -28,7 +28,9 @@ class EpisodeRuleTest {
     }
 
     private static Condition evalAt(NavigableMap<Long, HourlyValues> hours, int hour) {
-        return EpisodeRule.evaluate(RULES.episodes, t -> R2026, hours, PLACE, T0 + hour * H, ZONE);
+        long t = T0 + hour * H;
+        NavigableMap<Long, Integer> rolling = RollingAqi.series(u -> R2026, hours, t - 71 * H, t);
+        return EpisodeRule.evaluate(RULES.episodes, rolling, PLACE, t, ZONE);
     }
 
     @Test
