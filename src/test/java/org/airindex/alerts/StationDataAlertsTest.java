@@ -60,6 +60,14 @@ class StationDataAlertsTest {
     }
 
     @Test
+    void aRepeatedReadingBelowTheMinimumIsCleanAirNotAFlatLine() throws Exception {
+        for (int i = 1; i <= 8; i++) {
+            hourOf(i, 4.0, 60.0 + i);   // PM2.5 min_value is 5
+        }
+        assertEquals(List.of(), h.extractOutputValues());
+    }
+
+    @Test
     void pm25AbovePm10ForTwoHoursOpensAndClosesAfterTwoClearHours() throws Exception {
         hourOf(1, 30.0, 60.0);
         hourOf(2, 80.0, 70.0);

@@ -163,10 +163,16 @@ public class AlertRules implements Serializable {
         public boolean enabled;
         public int hours;
         public List<Pollutant> pollutants = new ArrayList<>();
+        /** Below this a repeated value is not judged (absent = 0: every value is). */
+        public Map<Pollutant, Double> minValue = new LinkedHashMap<>();
         public Duration clearFor = Duration.ZERO;
 
         public void setPollutants(List<String> codes) {
             pollutants = codes.stream().map(Pollutant::fromCode).toList();
+        }
+
+        public void setMinValue(Map<String, Double> byCode) {
+            minValue = byCode(byCode);
         }
     }
 

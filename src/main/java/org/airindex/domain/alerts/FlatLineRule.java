@@ -8,7 +8,8 @@ import org.airindex.domain.Pollutant;
 
 /**
  * A station reporting exactly the same value of a pollutant hour after hour: real air always moves a
- * little, so a flat line points to a stuck analyser or a repeated record.
+ * little, so a flat line points to a stuck analyser or a repeated record. Near the detection limit
+ * it does not (clean air repeats one small reading), so values below the configured minimum are not judged.
  */
 public final class FlatLineRule {
     public static final String TYPE_PREFIX = "flat_line.";
@@ -20,7 +21,8 @@ public final class FlatLineRule {
             String place, String station, long t, ZoneId zone) {
         HourlyValues now = hours.get(t);
         Double value = now == null ? null : now.get(p);
-        int run = value == null ? 0 : Runs.length(hours, t, h -> value.equals(h.get(p)));
+        boolean judged = value != null && value >= cfg.minValue.getOrDefault(p, 0.0);
+        int run = judged ? Runs.length(hours, t, h -> value.equals(h.get(p))) : 0;
         Map<String, Object> values = Texts.map();
         values.put(p.code(), value);
         values.put("hours_same", run);

@@ -35,6 +35,7 @@ class AlertRulesTest {
         assertEquals(3, r.hourlyThresholds.get(0).hours);
         assertEquals(1000.0, r.stations.instrumentCap.caps.get(Pollutant.PM25));
         assertEquals(List.of(Pollutant.values()), r.stations.flatLine.pollutants);
+        assertEquals(0.5, r.stations.flatLine.minValue.get(Pollutant.CO));
         assertEquals(75.0, r.stations.jump.minDifference.get(Pollutant.PM25));
         assertEquals(Duration.ofDays(2), r.targets.fineRisk.clearFor);
         assertEquals(Duration.ZERO, r.targets.bottomN.clearFor);
