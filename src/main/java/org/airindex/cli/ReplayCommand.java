@@ -10,9 +10,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.io.file.ReadingFileFormat;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.jobs.AirIndexJob;
@@ -63,8 +65,10 @@ final class ReplayCommand implements Command {
                     .forRecordStreamFormat(new ReadingFileFormat(), new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();
             if (o.has("influx")) {
+                // Replayed history must not reach the live warning topic: its alerts go to InfluxDB only.
                 new AirIndexJob(config, registry, source, new InfluxOutputs(
-                        new InfluxSink(ProductionIo.influx(config.influx)), new PrintSink<DeadLetter>("dead letter", true)))
+                        new InfluxSink(ProductionIo.influx(config.influx)), new PrintSink<DeadLetter>("dead letter", true),
+                        new DiscardingSink<AlertEvent>()))
                         .build(env);
                 env.execute("airindex replay");
                 out.printf("replayed %s into %s in %.1f s%n", input, config.influx.url, seconds(started));

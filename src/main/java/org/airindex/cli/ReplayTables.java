@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.io.csv.CsvWriter;
@@ -86,7 +87,32 @@ final class ReplayTables {
         dead.sort(Comparator.comparingLong(d -> lineOf(d.origin)));
         written.put("dead_letter.csv", table(dir.resolve("dead_letter.csv"), List.of("line", "reason", "record"), dead,
                 d -> List.of(d.origin.startsWith("line ") ? d.origin.substring(5) : d.origin, d.reason, d.record)));
+        written.put("alerts.csv", table(dir.resolve("alerts.csv"),
+                List.of("id", "type", "level", "place", "start", "end", "message"), alerts(r.alerts()), this::alert));
         return written;
+    }
+
+    /**
+     * One row per alert: its highest level, its start, its end once closed, and the message of its
+     * last change (Chinese, then English). A station alert's place is its county key and the station.
+     */
+    private static List<AlertEvent> alerts(List<AlertEvent> events) {
+        Map<String, AlertEvent> last = new LinkedHashMap<>();
+        events.forEach(e -> last.merge(e.id(), e, (a, b) -> b.at() >= a.at() ? b : a));
+        List<AlertEvent> out = new ArrayList<>(last.values());
+        out.sort(Comparator.comparingLong(AlertEvent::start).thenComparing(AlertEvent::type)
+                .thenComparing(AlertEvent::place).thenComparing(AlertEvent::id));
+        return out;
+    }
+
+    private List<String> alert(AlertEvent e) {
+        return List.of(e.id(), e.type(), e.levelName() == null ? Integer.toString(e.level()) : e.levelName(),
+                e.station() == null ? e.place() : e.place() + "/" + e.station(), time(e.start()),
+                e.end() == null ? "" : time(e.end()), e.messageZh() + " " + e.messageEn());
+    }
+
+    private String time(long epochMs) {
+        return Instant.ofEpochMilli(epochMs).atZone(zone).toOffsetDateTime().format(TIME);
     }
 
     private List<String> hourly(HourlyValue v) {

@@ -17,6 +17,8 @@ public class AirIndexConfig implements Serializable {
     public String stations = "conf/stations.csv";
     public String standards = "conf/standards";
     public String rules = "auto";
+    /** Alert rules; the jar's copy when the file is absent. */
+    public String alerts = "conf/alerts.yaml";
     public Kafka kafka = new Kafka();
     public Influx influx = new Influx();
     public EventTime eventTime = new EventTime();
@@ -34,6 +36,9 @@ public class AirIndexConfig implements Serializable {
         public String group = "airindex";
         public String readingsTopic = "air.readings";
         public String deadLetterTopic = "air.readings.dlq";
+        public String alertsTopic = "air.alerts";
+        /** Kafka transactional ids of the exactly-once alert sink start with this; unique per job. */
+        public String alertsTransactionalIdPrefix = "airindex-alerts";
         public String startingOffsets = "committed";
         public Map<String, String> properties = new LinkedHashMap<>();
         public String propertiesFile = "";

@@ -1,13 +1,21 @@
 package org.airindex.jobs;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.airindex.alerts.CountyJumpAlerts;
+import org.airindex.alerts.EpisodeAlerts;
+import org.airindex.alerts.StationDataAlerts;
+import org.airindex.alerts.TargetAlerts;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
+import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.domain.alerts.AlertRules;
 import org.airindex.pipeline.DeadLetters;
 import org.airindex.pipeline.PlaceDaily;
 import org.airindex.pipeline.PlaceHourly;
@@ -28,8 +36,9 @@ import org.airindex.records.Reading;
 /**
  * The airindex job: readings → validation (dead letters aside) → station hourly → county, city
  * and province hourly; station daily → place daily → month- and year-to-date per place → the
- * province's comparisons. The same graph runs streaming from Kafka and in batch for replay; the
- * source and the outputs are given, so tests and commands plug in their own.
+ * province's comparisons; alert rules on the station and place hours and the province's reports.
+ * The same graph runs streaming from Kafka and in batch for replay; the source and the outputs are
+ * given, so tests and commands plug in their own.
  */
 public class AirIndexJob {
     private final AirIndexConfig config;
@@ -77,12 +86,15 @@ public class AirIndexJob {
         DataStream<HourlyValue> hourly = stationHours;
         DataStream<DailyValue> daily = stationDays;
         DataStream<DailyValue> placeDays = null;
+        Map<String, DataStream<HourlyValue>> placeHours = new LinkedHashMap<>();
         for (String level : Places.PLACE_LEVELS) {
-            hourly = hourly.union(stationHours
+            DataStream<HourlyValue> hours = stationHours
                     .keyBy(v -> Places.keyAt(level, v.province, v.city, v.county), Types.STRING)
                     .process(new PlaceHourly(level, minStations, rules, lateness))
                     .name(level + " hourly")
-                    .uid(level + "-hourly"));
+                    .uid(level + "-hourly");
+            placeHours.put(level, hours);
+            hourly = hourly.union(hours);
             DataStream<DailyValue> days = stationDays
                     .keyBy(d -> Places.keyAt(level, d.province, d.city, d.county), Types.STRING)
                     .process(new PlaceDaily(level, minStations, rules, lateness))
@@ -109,10 +121,45 @@ public class AirIndexJob {
                 .name("province comparisons")
                 .uid("province-comparisons");
 
+        outputs.alerts(alerts(stationHours, placeHours, province, rules));
+
         outputs.hourly(hourly);
         outputs.daily(daily);
         outputs.periods(periods);
         outputs.province(province);
         outputs.deadLetters(valid.getSideOutput(DeadLetters.TAG).union(stationHours.getSideOutput(DeadLetters.TAG)));
+    }
+
+    /**
+     * Alert rules of conf/alerts.yaml: pollution episodes per place, suspicious data per station and
+     * per county, targets at risk per province. Each operator keeps its alerts' lifecycle in keyed state.
+     */
+    private DataStream<AlertEvent> alerts(DataStream<HourlyValue> stationHours,
+            Map<String, DataStream<HourlyValue>> placeHours, DataStream<ProvinceReport> province, RuleChoice rules) {
+        AlertRules alertRules = AlertRules.loadOrDefault(config.alerts);
+        DataStream<AlertEvent> events = stationHours
+                .keyBy(h -> h.station, Types.STRING)
+                .process(new StationDataAlerts(alertRules, config.zone()))
+                .name("station data alerts")
+                .uid("station-data-alerts");
+        events = events.union(stationHours
+                .keyBy(h -> Places.keyAt(HourlyValue.COUNTY, h.province, h.city, h.county), Types.STRING)
+                .process(new CountyJumpAlerts(alertRules, config.zone(), config.eventTime.allowedLateness))
+                .name("county jump alerts")
+                .uid("county-jump-alerts"));
+        for (var e : placeHours.entrySet()) {
+            if (EpisodeAlerts.applies(alertRules, e.getKey())) {
+                events = events.union(e.getValue()
+                        .keyBy(HourlyValue::placeKey, Types.STRING)
+                        .process(new EpisodeAlerts(alertRules, rules, e.getKey()))
+                        .name(e.getKey() + " episode alerts")
+                        .uid(e.getKey() + "-episode-alerts"));
+            }
+        }
+        return events.union(province
+                .keyBy(r -> r.province + "|" + r.kind, Types.STRING)
+                .process(new TargetAlerts(alertRules, rules, config.province.scheme))
+                .name("target alerts")
+                .uid("target-alerts"));
     }
 }

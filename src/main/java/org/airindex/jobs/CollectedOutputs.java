@@ -9,6 +9,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
@@ -25,10 +26,11 @@ public class CollectedOutputs implements Outputs {
     private CloseableIterator<PeriodValue> periods;
     private CloseableIterator<ProvinceReport> province;
     private CloseableIterator<DeadLetter> deadLetters;
+    private CloseableIterator<AlertEvent> alerts;
 
     /** What the job produced, in the order each stream delivered it. */
     public record Results(List<HourlyValue> hourly, List<DailyValue> daily, List<PeriodValue> periods,
-            List<ProvinceReport> province, List<DeadLetter> deadLetters) {}
+            List<ProvinceReport> province, List<DeadLetter> deadLetters, List<AlertEvent> alerts) {}
 
     @Override
     public void hourly(DataStream<HourlyValue> values) {
@@ -55,16 +57,22 @@ public class CollectedOutputs implements Outputs {
         deadLetters = letters.collectAsync();
     }
 
+    @Override
+    public void alerts(DataStream<AlertEvent> events) {
+        alerts = events.collectAsync();
+    }
+
     public Results execute(StreamExecutionEnvironment env, String jobName) throws Exception {
         JobClient job = env.executeAsync(jobName);
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             Future<List<HourlyValue>> h = pool.submit(() -> drain(hourly));
             Future<List<DailyValue>> d = pool.submit(() -> drain(daily));
             Future<List<PeriodValue>> p = pool.submit(() -> drain(periods));
             Future<List<ProvinceReport>> r = pool.submit(() -> drain(province));
             Future<List<DeadLetter>> x = pool.submit(() -> drain(deadLetters));
-            Results results = new Results(h.get(), d.get(), p.get(), r.get(), x.get());
+            Future<List<AlertEvent>> a = pool.submit(() -> drain(alerts));
+            Results results = new Results(h.get(), d.get(), p.get(), r.get(), x.get(), a.get());
             job.getJobExecutionResult().get();
             return results;
         } finally {

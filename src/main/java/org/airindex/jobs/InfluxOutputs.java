@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.io.influx.ResultPoints;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
@@ -13,14 +14,19 @@ import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
-/** Every result as InfluxDB points (one sink per result kind); dead letters to their own sink. */
+/**
+ * Every result as InfluxDB points (one sink per result kind); dead letters to their own sink; alert
+ * events both as InfluxDB points (Grafana annotations) and to their Kafka sink.
+ */
 public class InfluxOutputs implements Outputs {
     private final Sink<String> influx;
     private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<AlertEvent> alertSink;
 
-    public InfluxOutputs(Sink<String> influx, Sink<DeadLetter> deadLetters) {
+    public InfluxOutputs(Sink<String> influx, Sink<DeadLetter> deadLetters, Sink<AlertEvent> alerts) {
         this.influx = influx;
         this.deadLetterSink = deadLetters;
+        this.alertSink = alerts;
     }
 
     @Override
@@ -46,6 +52,12 @@ public class InfluxOutputs implements Outputs {
     @Override
     public void deadLetters(DataStream<DeadLetter> letters) {
         letters.sinkTo(deadLetterSink).name("dead letters").uid("dead-letter-sink");
+    }
+
+    @Override
+    public void alerts(DataStream<AlertEvent> events) {
+        add(events, ResultPoints::alert, "alert");
+        events.sinkTo(alertSink).name("kafka alerts").uid("kafka-alert-sink");
     }
 
     private <T> void add(DataStream<T> values, PointMapper<T> mapper, String what) {

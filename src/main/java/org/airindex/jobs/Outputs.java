@@ -1,6 +1,7 @@
 package org.airindex.jobs;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
@@ -21,4 +22,6 @@ public interface Outputs {
     void province(DataStream<ProvinceReport> reports);
 
     void deadLetters(DataStream<DeadLetter> letters);
+
+    void alerts(DataStream<AlertEvent> events);
 }

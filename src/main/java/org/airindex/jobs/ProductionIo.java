@@ -10,7 +10,7 @@ import org.airindex.io.influx.InfluxSettings;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.kafka.KafkaIo;
 
-/** Builds the production job (Kafka in, InfluxDB and the Kafka dead letter out) from configuration. */
+/** Builds the production job (Kafka in, InfluxDB, the Kafka dead letters and alerts out) from configuration. */
 public final class ProductionIo {
     private ProductionIo() {}
 
@@ -21,7 +21,8 @@ public final class ProductionIo {
     public static AirIndexJob job(AirIndexConfig config, boolean untilLatest) {
         return new AirIndexJob(config, StationRegistry.load(Path.of(config.stations)),
                 KafkaIo.readings(config.kafka, untilLatest),
-                new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka)));
+                new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka),
+                        KafkaIo.alerts(config.kafka)));
     }
 
     /** Secrets are referenced by environment variable or file name and only read on the task. */

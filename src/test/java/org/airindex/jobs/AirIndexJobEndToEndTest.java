@@ -84,7 +84,8 @@ class AirIndexJobEndToEndTest {
         env.setParallelism(2);
         ProductionIo.configureCheckpointing(env, config.checkpointing);
         new AirIndexJob(config, Fixtures.REGISTRY, KafkaIo.readings(config.kafka, true),
-                new InfluxOutputs(new InfluxSink(ProductionIo.influx(config.influx)), KafkaIo.deadLetters(config.kafka)))
+                new InfluxOutputs(new InfluxSink(ProductionIo.influx(config.influx)), KafkaIo.deadLetters(config.kafka),
+                        KafkaIo.alerts(config.kafka)))
                 .build(env);
         env.execute("end-to-end");
         influx = InfluxQl.of(ProductionIo.influx(config.influx));

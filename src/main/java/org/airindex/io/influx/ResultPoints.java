@@ -7,6 +7,7 @@ import java.util.Map;
 import org.airindex.domain.Category;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
@@ -148,6 +149,32 @@ public final class ResultPoints {
             lines.addAll(point("money", tags, f, r.asOfEnd));
         }
         return lines;
+    }
+
+    /**
+     * One point per lifecycle change, usable as a Grafana annotation: time = the change's event time,
+     * {@code title} and the messages as text, the tags to filter by. Phase is a tag, so an alert's
+     * open and close at the same second are two points; a replay rewrites the same points.
+     */
+    public static List<String> alert(AlertEvent e) {
+        Map<String, String> tags = placeKey(e.place());
+        if (e.station() != null) {
+            tags.put("station", e.station());
+        }
+        tags.put("type", e.type());
+        tags.put("level", e.levelName() == null ? Integer.toString(e.level()) : e.levelName());
+        tags.put("phase", e.phase());
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", e.id());
+        f.put("title", e.type() + " " + tags.get("level") + " " + e.phase() + ": " + e.place()
+                + (e.station() == null ? "" : " " + e.station()));
+        f.put("level_number", e.level());
+        f.put("start", e.start());
+        f.put("end", e.end());
+        f.put("values", e.values());
+        f.put("message_zh", e.messageZh());
+        f.put("message_en", e.messageEn());
+        return point("alert", tags, f, e.at());
     }
 
     private static void aqi(Map<String, Object> f, Integer aqi, String category, String primary) {

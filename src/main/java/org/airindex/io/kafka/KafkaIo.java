@@ -14,6 +14,7 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.RawReading;
 
@@ -52,6 +53,21 @@ public final class KafkaIo {
                         .setValueSerializationSchema(new DeadLetterSerializer())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /**
+     * Alert events, exactly once per lifecycle change: Kafka transactions commit with Flink's
+     * checkpoints, so a restart from a checkpoint does not send an event twice (consumers read
+     * committed records).
+     */
+    public static KafkaSink<AlertEvent> alerts(AirIndexConfig.Kafka k) {
+        return KafkaSink.<AlertEvent>builder()
+                .setBootstrapServers(k.bootstrap)
+                .setKafkaProducerConfig(clientProperties(k))
+                .setRecordSerializer(new AlertSerializer(k.alertsTopic))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(k.alertsTransactionalIdPrefix)
                 .build();
     }
 

@@ -1,0 +1,107 @@
+package org.airindex.alerts;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.airindex.domain.HourlyValues;
+import org.airindex.domain.Pollutant;
+import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.domain.alerts.AlertRules;
+import org.airindex.domain.alerts.AlertState;
+import org.airindex.domain.alerts.JumpRule;
+import org.airindex.domain.alerts.Runs;
+import org.airindex.records.HourlyValue;
+
+/**
+ * Stations inconsistent with their county, keyed by county key, on station hourly values: each hour
+ * compares every station with the median of the county's other stations (see {@link JumpRule}).
+ *
+ * <p>Event time: an hour is evaluated when the watermark passes its end, with all its stations. Its
+ * values are kept for the allowed lateness; a corrected (late) station hour evaluates that hour
+ * again at once with the corrected values, which may open or escalate an alert for any station of
+ * the county (the lifecycle never lets an older evaluation clear one). A station with an open alert
+ * and no value in an hour counts as clear in that hour.
+ */
+public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, AlertEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final AlertRules rules;
+    private final String zone;
+    private final long latenessMs;
+    /** Key: hour end, '/', station. */
+    private transient MapState<String, HourlyValue> hours;
+    private transient OpenAlerts open;
+
+    public CountyJumpAlerts(AlertRules rules, ZoneId zone, Duration allowedLateness) {
+        this.rules = rules;
+        this.zone = zone.getId();
+        this.latenessMs = allowedLateness.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("county-station-hours", Types.STRING,
+                TypeInformation.of(HourlyValue.class)));
+        open = new OpenAlerts(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement(HourlyValue h, Context ctx, Collector<AlertEvent> out) throws Exception {
+        hours.put(h.hourEnd + "/" + h.station, h);
+        if (h.hourEnd <= ctx.timerService().currentWatermark()) {
+            evaluate(ctx.getCurrentKey(), h.hourEnd, out);
+        } else {
+            ctx.timerService().registerEventTimeTimer(h.hourEnd);
+        }
+        ctx.timerService().registerEventTimeTimer(h.hourEnd + latenessMs + Runs.HOUR_MS);
+    }
+
+    /** Evaluates the hour ending at t if there is one, and drops hours whose lateness has expired. */
+    @Override
+    public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        evaluate(ctx.getCurrentKey(), t, out);
+        Iterator<String> it = hours.keys().iterator();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (Long.parseLong(k.substring(0, k.indexOf('/'))) + latenessMs < t) {
+                it.remove();
+            }
+        }
+    }
+
+    private void evaluate(String county, long t, Collector<AlertEvent> out) throws Exception {
+        AlertRules.Jump cfg = rules.stations.jump;
+        Map<String, HourlyValues> hour = new TreeMap<>();
+        for (var e : hours.entries()) {
+            if (e.getKey().startsWith(t + "/")) {
+                HourlyValue h = e.getValue();
+                hour.put(h.station, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
+            }
+        }
+        if (!cfg.enabled || hour.isEmpty()) {
+            return;
+        }
+        Set<String> stations = new HashSet<>(hour.keySet());
+        for (AlertState s : open.all()) {
+            stations.add(s.station());
+        }
+        ZoneId z = ZoneId.of(zone);
+        for (String station : new TreeSet<>(stations)) {
+            for (Pollutant p : cfg.minDifference.keySet()) {
+                open.apply(JumpRule.evaluate(cfg, p, hour, county, station, t, z), t, cfg.clearFor, out);
+            }
+        }
+    }
+}
