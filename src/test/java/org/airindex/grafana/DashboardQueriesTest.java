@@ -74,12 +74,6 @@ class DashboardQueriesTest {
      * one that starts returning data fails, so that it is taken off this list.
      */
     static final Map<String, String> PENDING = Map.of(
-            "airindex-province / Alerts 告警 (open, escalated, closed), newest first",
-                    "measurement alert is written by the alerts work, not merged yet",
-            "airindex-stations / Suspicious-data alerts 数据异常告警",
-                    "measurement alert is written by the alerts work, not merged yet",
-            "alerting / airindex-job-alerts",
-                    "measurement alert is written by the alerts work, not merged yet",
             "airindex-operations / Records in / out per minute",
                     "Flink metrics reach InfluxDB only with the InfluxDB metrics reporter (conf/flink-metrics.yaml)",
             "airindex-operations / Dead letters per minute, by reason",
