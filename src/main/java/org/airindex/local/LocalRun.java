@@ -3,10 +3,7 @@ package org.airindex.local;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxQl;
-import org.airindex.io.influx.Series;
 import org.airindex.io.json.DeadLetterJson;
 import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.ProductionIo;
@@ -64,7 +60,7 @@ public final class LocalRun {
             influxd.createDatabase(config.influx.database);
             kafka = LocalKafka.start(workDir, kafkaClasspath);
             kafka.createTopics(2, config.kafka.readingsTopic);
-            kafka.createTopics(1, config.kafka.deadLetterTopic);
+            kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);
             config.influx.api = "v1";
             config.influx.url = influxd.url();
             config.kafka.bootstrap = kafka.bootstrapServers();
@@ -87,7 +83,10 @@ public final class LocalRun {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("job finished in %.1f s (%.0f readings/s)%n%n", seconds, records.size() / seconds);
 
-            printCounties(InfluxQl.of(ProductionIo.influx(config.influx)));
+            LocalSummary summary = new LocalSummary(InfluxQl.of(ProductionIo.influx(config.influx)), config.zone(), out);
+            summary.latestCountyHours();
+            summary.ranking();
+            summary.alerts();
             printDeadLetters();
             if (keep) {
                 influxd.keep();
@@ -117,26 +116,6 @@ public final class LocalRun {
             }
             producer.flush();
         }
-    }
-
-    private void printCounties(InfluxQl influx) throws Exception {
-        List<Series> latest = influx.query("SELECT \"aqi\",\"category\",\"primary\",\"pm25\",\"stations\" "
-                + "FROM \"county_hourly\" GROUP BY \"city\",\"county\" ORDER BY time DESC LIMIT 1");
-        ZoneId zone = config.zone();
-        out.println("Latest hourly AQI per county (read back from InfluxDB, measurement county_hourly):");
-        out.println(Table.row(List.of("city", "county", "hour end", "AQI", "category", "primary", "PM2.5", "stations"),
-                Table.WIDTHS));
-        List<List<String>> rows = new ArrayList<>();
-        for (Series s : latest) {
-            Map<String, Object> r = s.rows().get(0);
-            rows.add(List.of(s.tags().get("city"), s.tags().get("county"),
-                    Instant.ofEpochSecond(((Number) r.get("time")).longValue()).atZone(zone).toLocalDateTime().toString(),
-                    Table.text(r.get("aqi")), Table.text(r.get("category")), Table.text(r.get("primary")),
-                    Table.text(r.get("pm25")), Table.text(r.get("stations"))));
-        }
-        rows.sort((a, b) -> (a.get(0) + a.get(1)).compareTo(b.get(0) + b.get(1)));
-        rows.forEach(r -> out.println(Table.row(r, Table.WIDTHS)));
-        out.println(rows.size() + " counties");
     }
 
     private void printDeadLetters() {

@@ -80,7 +80,7 @@ public final class SyntheticReadings {
                     12 * countyLevel * rush * (0.9 + 0.2 * local.nextDouble()),              // so2
                     32 * countyLevel * rush * (0.9 + 0.2 * local.nextDouble()),              // no2
                     0.6 + 0.012 * pm25 * (0.9 + 0.2 * local.nextDouble()),                   // co
-                    10 + 70 * sun / Math.sqrt(episode) * (0.85 + 0.3 * local.nextDouble()), // o3
+                    (10 + 70 * sun / Math.sqrt(episode)) * (0.85 + 0.3 * local.nextDouble()), // o3
                     pm25 * (1.4 + 0.5 * local.nextDouble()),                                 // pm10
                     pm25};
                 if (s == flat && h > hours - 12) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 /** Plain-text tables for terminal summaries, padding by display width (a CJK character is two columns). */
 final class Table {
-    static final int[] WIDTHS = {8, 10, 18, 5, 10, 10, 6, 8};
 
     private Table() {}
 
