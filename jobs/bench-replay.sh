@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Replay benchmark on real data: the Beijing multi-site hourly data (12 stations, 2013-03..2017-02,
+# UCI dataset 501, Zhang et al. 2017, CC BY 4.0) from ../shared/data/beijing, converted to the
+# reading CSV, replayed to CSV files, timed with hyperfine.  Usage: jobs/bench-replay.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. jobs/lib/common.sh
+
+data=${AIRINDEX_BEIJING_DATA:-../shared/data/beijing}
+ls "$data"/PRSA_Data_*.csv.gz >/dev/null 2>&1 || die "no Beijing data under $data (set AIRINDEX_BEIJING_DATA)"
+ensure_java_maven
+command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine
+build_if_stale
+mkdir -p work/bench
+[ -s work/bench/beijing.csv ] || java jobs/bench/PrsaToReadings.java work/bench/beijing.csv "$data"/PRSA_Data_*.csv.gz
+say "$(($(wc -l < work/bench/beijing.csv) - 1)) readings"
+hyperfine --runs "${1:-3}" --export-markdown work/bench/replay.md \
+  "java -Xmx4g ${JAVA_OPENS[*]} -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR \
+   -jar target/airindex.jar replay --input work/bench/beijing.csv --stations jobs/bench/beijing-stations.csv \
+   --baselines none --out work/bench/out"
