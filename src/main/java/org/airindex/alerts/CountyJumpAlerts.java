@@ -2,8 +2,8 @@ package org.airindex.alerts;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.MapTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.domain.HourlyValues;
@@ -40,8 +41,8 @@ public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, 
     private final AlertRules rules;
     private final String zone;
     private final long latenessMs;
-    /** Key: hour end, '/', station. */
-    private transient MapState<String, HourlyValue> hours;
+    /** Hour end → the county's station rows of that hour by station (a lookup per hour, never a scan). */
+    private transient MapState<Long, Map<String, HourlyValue>> hours;
     private transient OpenAlerts open;
 
     public CountyJumpAlerts(AlertRules rules, ZoneId zone, Duration allowedLateness) {
@@ -52,14 +53,17 @@ public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, 
 
     @Override
     public void open(OpenContext openContext) {
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("county-station-hours", Types.STRING,
-                TypeInformation.of(HourlyValue.class)));
+        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("county-station-hours", Types.LONG,
+                new MapTypeInfo<>(Types.STRING, TypeInformation.of(HourlyValue.class))));
         open = new OpenAlerts(getRuntimeContext());
     }
 
     @Override
     public void processElement(HourlyValue h, Context ctx, Collector<AlertEvent> out) throws Exception {
-        hours.put(h.hourEnd + "/" + h.station, h);
+        Map<String, HourlyValue> hour = hours.get(h.hourEnd);
+        hour = hour == null ? new HashMap<>() : hour;
+        hour.put(h.station, h);
+        hours.put(h.hourEnd, hour);
         if (h.hourEnd <= ctx.timerService().currentWatermark()) {
             evaluate(ctx.getCurrentKey(), h.hourEnd, out);
         } else {
@@ -72,23 +76,15 @@ public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, 
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
         evaluate(ctx.getCurrentKey(), t, out);
-        Iterator<String> it = hours.keys().iterator();
-        while (it.hasNext()) {
-            String k = it.next();
-            if (Long.parseLong(k.substring(0, k.indexOf('/'))) + latenessMs < t) {
-                it.remove();
-            }
-        }
+        hours.remove(t - latenessMs - Runs.HOUR_MS);
     }
 
     private void evaluate(String county, long t, Collector<AlertEvent> out) throws Exception {
         AlertRules.Jump cfg = rules.stations.jump;
         Map<String, HourlyValues> hour = new TreeMap<>();
-        for (var e : hours.entries()) {
-            if (e.getKey().startsWith(t + "/")) {
-                HourlyValue h = e.getValue();
-                hour.put(h.station, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
-            }
+        Map<String, HourlyValue> rows = hours.get(t);
+        if (rows != null) {
+            rows.values().forEach(h -> hour.put(h.station, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
         }
         if (!cfg.enabled || hour.isEmpty()) {
             return;

@@ -1,11 +1,8 @@
 package org.airindex.alerts;
 
-import java.util.Iterator;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -42,9 +39,9 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     private final AlertRules rules;
     private final RuleChoice ruleChoice;
     private final String level;
-    private transient MapState<Long, HourlyValue> hours;
+    private transient HourlyHistory<HourlyValue> hours;
     /** Rolling 24-hour AQI by hour end, for the hours that have one. */
-    private transient MapState<Long, Integer> rolling;
+    private transient HourlyHistory<Integer> rolling;
     /** Latest hour whose rolling AQI is in {@link #rolling} (or known to be missing). */
     private transient ValueState<Long> rollingThrough;
     private transient ValueState<Long> lastEvaluated;
@@ -59,10 +56,8 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
 
     @Override
     public void open(OpenContext openContext) {
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("episode-hours", Types.LONG,
-                TypeInformation.of(HourlyValue.class)));
-        rolling = getRuntimeContext().getMapState(new MapStateDescriptor<>("episode-rolling-aqi", Types.LONG,
-                Types.INT));
+        hours = new HourlyHistory<>(getRuntimeContext(), "episode-hours", TypeInformation.of(HourlyValue.class));
+        rolling = new HourlyHistory<>(getRuntimeContext(), "episode-rolling-aqi", Types.INT);
         rollingThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-rolling-through",
                 Types.LONG));
         lastEvaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-last-evaluated", Types.LONG));
@@ -91,25 +86,17 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
         evaluate(ctx.getCurrentKey(), t, out);
-        prune(hours.keys().iterator(), t - (long) lookbackHours(t) * Runs.HOUR_MS);
-        prune(rolling.keys().iterator(), t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS);
-    }
-
-    private static void prune(Iterator<Long> it, long keepFrom) {
-        while (it.hasNext()) {
-            if (it.next() < keepFrom) {
-                it.remove();
-            }
-        }
+        hours.pruneBefore(t - (long) lookbackHours(t) * Runs.HOUR_MS);
+        rolling.pruneBefore(t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS);
     }
 
     private void evaluate(String place, long t, Collector<AlertEvent> out) throws Exception {
         NavigableMap<Long, Integer> aqi = new TreeMap<>();
-        for (var e : hours.entries()) {
-            if (e.getValue().aqi != null) {
-                aqi.put(e.getKey(), e.getValue().aqi);
+        hours.range(t - (long) lookbackHours(t) * Runs.HOUR_MS, t).forEach((hourEnd, h) -> {
+            if (h.aqi != null) {
+                aqi.put(hourEnd, h.aqi);
             }
-        }
+        });
         if (rules.episodes.enabled && rules.episodes.places.contains(level)) {
             long first = t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS;
             Long through = rollingThrough.value();
@@ -117,10 +104,7 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
                 updateRolling(through == null ? first : Math.max(first, through + Runs.HOUR_MS), t);
                 rollingThrough.update(t);
             }
-            NavigableMap<Long, Integer> series = new TreeMap<>();
-            for (var e : rolling.entries()) {
-                series.put(e.getKey(), e.getValue());
-            }
+            NavigableMap<Long, Integer> series = rolling.range(first, t);
             open.apply(EpisodeRule.evaluate(rules.episodes, series, place, t, ruleChoice.zone()), t,
                     rules.episodes.clearFor, out);
         }
@@ -136,10 +120,8 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     /** Recomputes the rolling AQI of the hours from..to from the kept hours. */
     private void updateRolling(long from, long to) throws Exception {
         NavigableMap<Long, HourlyValues> values = new TreeMap<>();
-        for (var e : hours.entries()) {
-            HourlyValue h = e.getValue();
-            values.put(e.getKey(), HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
-        }
+        hours.range(from - (long) windowHours(from) * Runs.HOUR_MS, to).forEach((hourEnd, h) ->
+                values.put(hourEnd, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
         NavigableMap<Long, Integer> fresh = RollingAqi.series(ruleChoice::forHour, values, from, to);
         for (long u = from; u <= to; u += Runs.HOUR_MS) {
             Integer v = fresh.get(u);

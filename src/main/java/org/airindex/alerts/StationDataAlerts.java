@@ -1,12 +1,9 @@
 package org.airindex.alerts;
 
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,7 +37,7 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
 
     private final AlertRules rules;
     private final String zone;
-    private transient MapState<Long, HourlyValue> hours;
+    private transient HourlyHistory<HourlyValue> hours;
     private transient ValueState<Long> lastEvaluated;
     private transient ValueState<Long> lastWithValue;
     private transient ValueState<String> place;
@@ -53,8 +50,7 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
 
     @Override
     public void open(OpenContext openContext) {
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("station-hours", Types.LONG,
-                TypeInformation.of(HourlyValue.class)));
+        hours = new HourlyHistory<>(getRuntimeContext(), "station-hours", TypeInformation.of(HourlyValue.class));
         lastEvaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("station-last-evaluated", Types.LONG));
         lastWithValue = getRuntimeContext().getState(new ValueStateDescriptor<>("station-last-with-value", Types.LONG));
         place = getRuntimeContext().getState(new ValueStateDescriptor<>("station-place", Types.STRING));
@@ -100,26 +96,18 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
             open.apply(SilentRule.evaluate(rules.stations.silent, seen, place.value(), station, t, zone()), t,
                     rules.stations.silent.clearFor, out);
         }
-        long keepFrom = t - (long) lookbackHours() * Runs.HOUR_MS;
-        Iterator<Long> it = hours.keys().iterator();
-        while (it.hasNext()) {
-            if (it.next() < keepFrom) {
-                it.remove();
-            }
-        }
+        hours.pruneBefore(t - (long) lookbackHours() * Runs.HOUR_MS);
     }
 
     private void evaluate(String station, long t, Collector<AlertEvent> out) throws Exception {
         NavigableMap<Long, HourlyValues> series = new TreeMap<>();
-        for (var e : hours.entries()) {
-            HourlyValue h = e.getValue();
-            series.put(e.getKey(), HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
-        }
+        hours.range(t - (long) lookbackHours() * Runs.HOUR_MS, t).forEach((hourEnd, h) ->
+                series.put(hourEnd, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
         String county = place.value();
         AlertRules.Stations cfg = rules.stations;
         HourlyValues now = series.get(t);
         if (cfg.silent.enabled && now != null && hasValue(now)) {
-            Long before = previousWithValue(series, t);
+            Long before = hours.latestBefore(t, StationDataAlerts::hasValue);
             if (before != null && t - before > silentMs()) {
                 // The silence as the timer saw it, or would have: a batch replay fires timers only at the
                 // end of the input, so the gap is judged here too; where the timer opened it this repeats nothing.
@@ -165,15 +153,6 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
 
     private ZoneId zone() {
         return ZoneId.of(zone);
-    }
-
-    private static Long previousWithValue(NavigableMap<Long, HourlyValues> series, long t) {
-        for (Long h = series.lowerKey(t); h != null; h = series.lowerKey(h)) {
-            if (hasValue(series.get(h))) {
-                return h;
-            }
-        }
-        return null;
     }
 
     private static boolean hasValue(HourlyValues h) {

@@ -1,0 +1,167 @@
+package org.airindex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
+import org.airindex.config.StationRegistry;
+import org.airindex.io.csv.CsvReader;
+import org.airindex.io.csv.CsvRecord;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.io.influx.Series;
+import org.airindex.jobs.ProductionIo;
+import org.airindex.local.LocalInfluxd;
+import org.airindex.local.LocalKafka;
+import org.airindex.local.SyntheticReadings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same readings through the streaming job (Kafka → InfluxDB, parallelism 2) and through
+ * {@code replay --out} (batch): every county's daily and period-to-date values are identical.
+ */
+class ReplayMatchesStreamingTest {
+    @TempDir
+    static Path work;
+    static LocalInfluxd influxd;
+    static LocalKafka kafka;
+    static InfluxQl influx;
+    static Path replayed;
+
+    @BeforeAll
+    static void runBoth() throws Exception {
+        AirIndexConfig config = ConfigLoader.load(Path.of("conf/airindex.yaml"));
+        StationRegistry registry = StationRegistry.load(Path.of(config.stations));
+        List<SyntheticReadings.Record> records = new SyntheticReadings(registry, ZoneId.of("Asia/Shanghai"),
+                LocalDate.of(2026, 11, 1), 3, 7L).generate();
+
+        Path input = work.resolve("readings.jsonl");
+        Files.write(input, records.stream().map(SyntheticReadings.Record::json).toList(), StandardCharsets.UTF_8);
+        replayed = work.resolve("replay");
+        CliRun replay = CliRun.of("replay", "--input", input.toString(), "--stations", config.stations,
+                "--out", replayed.toString(), "--parallelism", "2");
+        assertEquals(0, replay.status, replay.err);
+
+        influxd = LocalInfluxd.start(work);
+        influxd.createDatabase(config.influx.database);
+        kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
+        kafka.createTopics(2, config.kafka.readingsTopic);
+        kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);
+        config.kafka.bootstrap = kafka.bootstrapServers();
+        config.kafka.startingOffsets = "earliest";
+        config.influx.url = influxd.url();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            records.forEach(r -> producer.send(new ProducerRecord<>(config.kafka.readingsTopic, r.key(), r.json())));
+        }
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        ProductionIo.configureCheckpointing(env, config.checkpointing);
+        ProductionIo.job(config, true).build(env);
+        env.execute("streaming for comparison");
+        influx = InfluxQl.of(ProductionIo.influx(config.influx));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (influxd != null) {
+            influxd.close();
+        }
+    }
+
+    private static List<Map<String, String>> csv(String file) throws Exception {
+        List<CsvRecord> rows = CsvReader.readAll(new StringReader(Files.readString(replayed.resolve(file))));
+        List<String> header = rows.get(0).fields();
+        return rows.subList(1, rows.size()).stream().map(r -> {
+            Map<String, String> m = new TreeMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), r.fields().get(i));
+            }
+            return m;
+        }).toList();
+    }
+
+    /** The streaming value as the CSV writes it: reported decimals, empty when missing. */
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : v.toString();
+    }
+
+    private static String canonical(String csvCell) {
+        return csvCell.isEmpty() || !csvCell.matches("-?[0-9.]+") ? csvCell
+                : new BigDecimal(csvCell).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void countyDailyValuesAreIdentical() throws Exception {
+        List<Map<String, String>> rows = csv("county_daily.csv");
+        assertEquals(29 * 3, rows.size(), "29 counties, 3 days");
+        int compared = 0;
+        for (Map<String, String> row : rows) {
+            String[] place = row.get("place").split("/");
+            long dayEnd = LocalDate.parse(row.get("date")).plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                    .toEpochSecond();
+            List<Series> s = influx.query("SELECT * FROM county_daily WHERE city=" + InfluxQl.literal(place[1])
+                    + " AND county=" + InfluxQl.literal(place[2]) + " AND time=" + dayEnd + "s");
+            assertEquals(1, s.size(), row.toString());
+            Map<String, Object> streamed = s.get(0).rows().get(0);
+            for (String column : List.of("so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max", "aqi",
+                    "category", "primary", "valid")) {
+                assertEquals(canonical(row.get(column)), text(streamed.get(column)),
+                        row.get("place") + " " + row.get("date") + " " + column);
+                compared++;
+            }
+        }
+        assertTrue(compared > 900);
+    }
+
+    @Test
+    void countyPeriodValuesAreIdentical() throws Exception {
+        List<Map<String, String>> rows = csv("county_period.csv");
+        assertEquals(29 * 2, rows.size(), "29 counties, month and year to date");
+        for (Map<String, String> row : rows) {
+            String[] place = row.get("place").split("/");
+            long asOfEnd = LocalDate.parse(row.get("as_of")).plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                    .toEpochSecond();
+            List<Series> s = influx.query("SELECT * FROM county_period WHERE city=" + InfluxQl.literal(place[1])
+                    + " AND county=" + InfluxQl.literal(place[2]) + " AND period=" + InfluxQl.literal(row.get("period"))
+                    + " AND time=" + asOfEnd + "s");
+            assertEquals(1, s.size(), row.toString());
+            Map<String, Object> streamed = s.get(0).rows().get(0);
+            for (String column : List.of("so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90", "composite",
+                    "valid_days", "valid", "composite_change", "pm25_change")) {
+                assertEquals(canonical(row.get(column)), text(streamed.get(column)),
+                        row.get("place") + " " + row.get("period") + " " + column);
+            }
+        }
+    }
+}
