@@ -90,12 +90,14 @@ final class ReplayCommand implements Command {
 
     /**
      * A replay runs on one machine: every operator gets the full parallelism (the adaptive scheduler
-     * would give small stages one slot), and blocking shuffles stay uncompressed (CPU is the limit).
+     * would give small stages one slot), blocking shuffles stay uncompressed (CPU is the limit), and
+     * the key sorts get room in memory. Object reuse stays off: operators keep their inputs in state.
      */
     private static Configuration batchSettings() {
         Configuration conf = new Configuration();
         conf.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
         conf.setString("taskmanager.network.batch-shuffle.compression.enabled", "false");
+        conf.setString("taskmanager.memory.managed.size", "1g");
         return conf;
     }
 
