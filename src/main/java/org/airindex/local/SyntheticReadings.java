@@ -62,7 +62,8 @@ public final class SyntheticReadings {
                 ZonedDateTime end = first.atStartOfDay(zone).plusHours(h);
                 int day = (h - 1) / 24;
                 int hourOfDay = end.getHour() == 0 ? 24 : end.getHour();
-                if (s == silent && h > hours - 10) {
+                // Mid-period, so that both episodes of trouble are seen to start and to end.
+                if (s == silent && h > hours * 4 / 10 && h <= hours * 4 / 10 + 10) {
                     continue;
                 }
                 if (local.nextDouble() < 0.02) {
@@ -83,7 +84,7 @@ public final class SyntheticReadings {
                     (10 + 70 * sun / Math.sqrt(episode)) * (0.85 + 0.3 * local.nextDouble()), // o3
                     pm25 * (1.4 + 0.5 * local.nextDouble()),                                 // pm10
                     pm25};
-                if (s == flat && h > hours - 12) {
+                if (s == flat && h > hours / 2 && h <= hours / 2 + 12) {
                     flatValues = flatValues == null ? v : flatValues;
                     v = flatValues;
                 }
