@@ -19,8 +19,11 @@ public final class ProductionIo {
      *     (local runs and backfills) instead of running forever
      */
     public static AirIndexJob job(AirIndexConfig config, boolean untilLatest) {
-        return new AirIndexJob(config, StationRegistry.load(Path.of(config.stations)),
-                KafkaIo.readings(config.kafka, untilLatest),
+        return job(config, StationRegistry.load(Path.of(config.stations)), untilLatest);
+    }
+
+    public static AirIndexJob job(AirIndexConfig config, StationRegistry registry, boolean untilLatest) {
+        return new AirIndexJob(config, registry, KafkaIo.readings(config.kafka, untilLatest),
                 new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka),
                         KafkaIo.alerts(config.kafka)));
     }

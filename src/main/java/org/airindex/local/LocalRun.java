@@ -2,21 +2,16 @@ package org.airindex.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
@@ -87,7 +82,7 @@ public final class LocalRun {
             summary.latestCountyHours();
             summary.ranking();
             summary.alerts();
-            printDeadLetters();
+            printDeadLetters(kafka);
             if (keep) {
                 influxd.keep();
                 kafka.keep();
@@ -118,26 +113,11 @@ public final class LocalRun {
         }
     }
 
-    private void printDeadLetters() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap);
+    private void printDeadLetters(LocalKafka kafka) {
         Map<String, Integer> byReason = new TreeMap<>();
-        int total = 0;
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(config.kafka.deadLetterTopic).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    byReason.merge(DeadLetterJson.read(r.value()).reason, 1, Integer::sum);
-                    total++;
-                }
-            }
-        }
-        out.printf("%n%d records went to the dead-letter topic %s: %s%n", total, config.kafka.deadLetterTopic, byReason);
+        List<ConsumerRecord<String, String>> dead = kafka.readAll(config.kafka.deadLetterTopic, false);
+        dead.forEach(r -> byReason.merge(DeadLetterJson.read(r.value()).reason, 1, Integer::sum));
+        out.printf("%n%d records went to the dead-letter topic %s: %s%n", dead.size(), config.kafka.deadLetterTopic,
+                byReason);
     }
 }

@@ -10,30 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
-import org.airindex.io.influx.InfluxQl;
-import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.influx.Series;
-import org.airindex.io.kafka.KafkaIo;
-import org.airindex.jobs.AirIndexJob;
-import org.airindex.jobs.InfluxOutputs;
 import org.airindex.jobs.ProductionIo;
-import org.airindex.local.LocalInfluxd;
-import org.airindex.local.LocalKafka;
 import org.airindex.pipeline.Fixtures;
+import org.airindex.testing.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,73 +37,53 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsRestartEndToEndTest {
     @TempDir
     static Path work;
-    static LocalInfluxd influxd;
-    static LocalKafka kafka;
+    static RealServers servers;
     static AirIndexConfig config;
 
     @BeforeAll
     static void start() throws Exception {
-        influxd = LocalInfluxd.start(work);
-        influxd.createDatabase("airindex");
-        kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
         config = new AirIndexConfig();
-        config.kafka.bootstrap = kafka.bootstrapServers();
-        config.kafka.startingOffsets = "earliest";
-        config.influx.url = influxd.url();
         config.checkpointing.interval = Duration.ofSeconds(1);
         config.checkpointing.minPause = Duration.ofMillis(200);
         // Both stations may hash to one partition; the other must not hold the watermark back for long.
         config.eventTime.idleness = Duration.ofSeconds(1);
-        kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
-        kafka.createTopics(1, config.kafka.deadLetterTopic);
+        servers = RealServers.start(work, config);
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (influxd != null) {
-            influxd.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
     private static void produce(int fromHour, int toHour) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (int hour = fromHour; hour <= toHour; hour++) {
-                String ts = String.format("2026-11-10T%02d:00:00+08:00", hour);
-                double a1 = hour <= 7 ? 35 : 33 + hour;
-                producer.send(new ProducerRecord<>("air.readings", "A1", "{\"station\":\"A1\",\"ts\":\"" + ts
-                        + "\",\"pm25\":" + a1 + ",\"pm10\":" + (60 + hour) + "}"));
-                producer.send(new ProducerRecord<>("air.readings", "A2", "{\"station\":\"A2\",\"ts\":\"" + ts
-                        + "\",\"pm25\":" + (30 + hour) + ",\"pm10\":" + (70 + hour) + "}"));
-            }
-            producer.flush();
+        List<String[]> records = new ArrayList<>();
+        for (int hour = fromHour; hour <= toHour; hour++) {
+            String ts = String.format("2026-11-10T%02d:00:00+08:00", hour);
+            double a1 = hour <= 7 ? 35 : 33 + hour;
+            records.add(new String[] {"A1", "{\"station\":\"A1\",\"ts\":\"" + ts + "\",\"pm25\":" + a1
+                    + ",\"pm10\":" + (60 + hour) + "}"});
+            records.add(new String[] {"A2", "{\"station\":\"A2\",\"ts\":\"" + ts + "\",\"pm25\":" + (30 + hour)
+                    + ",\"pm10\":" + (70 + hour) + "}"});
         }
+        servers.produce(records);
     }
 
     private static JobClient startJob(String savepoint) throws Exception {
         Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
         if (savepoint != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        ProductionIo.configureCheckpointing(env, config.checkpointing);
-        new AirIndexJob(config, Fixtures.REGISTRY, KafkaIo.readings(config.kafka, false),
-                new InfluxOutputs(new InfluxSink(ProductionIo.influx(config.influx)), KafkaIo.deadLetters(config.kafka),
-                        KafkaIo.alerts(config.kafka)))
-                .build(env);
+        StreamExecutionEnvironment env = RealServers.environment(config, conf);
+        ProductionIo.job(config, Fixtures.REGISTRY, false).build(env);
         return env.executeAsync("alerts restart");
     }
 
     /** The committed alert events, as "type station phase at", once {@code expected} have arrived or 90 s passed. */
     private static List<String> waitForEvents(int expected) throws Exception {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();
@@ -155,7 +124,7 @@ class AlertsRestartEndToEndTest {
         } finally {
             second.cancel().get();
         }
-        List<Series> points = InfluxQl.of(ProductionIo.influx(config.influx))
+        List<Series> points = servers.influx()
                 .query("SELECT count(id) FROM alert GROUP BY phase");
         assertEquals(2, points.size(), points.toString());
         for (Series s : points) {

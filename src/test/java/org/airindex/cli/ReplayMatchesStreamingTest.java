@@ -12,15 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
@@ -29,9 +22,8 @@ import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 import org.airindex.jobs.ProductionIo;
-import org.airindex.local.LocalInfluxd;
-import org.airindex.local.LocalKafka;
 import org.airindex.local.SyntheticReadings;
+import org.airindex.testing.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayMatchesStreamingTest {
     @TempDir
     static Path work;
-    static LocalInfluxd influxd;
-    static LocalKafka kafka;
+    static RealServers servers;
     static InfluxQl influx;
     static Path replayed;
 
@@ -63,36 +54,18 @@ class ReplayMatchesStreamingTest {
                 "--out", replayed.toString(), "--parallelism", "2");
         assertEquals(0, replay.status, replay.err);
 
-        influxd = LocalInfluxd.start(work);
-        influxd.createDatabase(config.influx.database);
-        kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
-        kafka.createTopics(2, config.kafka.readingsTopic);
-        kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);
-        config.kafka.bootstrap = kafka.bootstrapServers();
-        config.kafka.startingOffsets = "earliest";
-        config.influx.url = influxd.url();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            records.forEach(r -> producer.send(new ProducerRecord<>(config.kafka.readingsTopic, r.key(), r.json())));
-        }
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        ProductionIo.configureCheckpointing(env, config.checkpointing);
+        servers = RealServers.start(work, config);
+        servers.produce(records.stream().map(r -> new String[] {r.key(), r.json()}).toList());
+        StreamExecutionEnvironment env = RealServers.environment(config);
         ProductionIo.job(config, true).build(env);
         env.execute("streaming for comparison");
-        influx = InfluxQl.of(ProductionIo.influx(config.influx));
+        influx = servers.influx();
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (influxd != null) {
-            influxd.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

@@ -19,28 +19,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 import org.airindex.jobs.ProductionIo;
-import org.airindex.local.LocalInfluxd;
-import org.airindex.local.LocalKafka;
 import org.airindex.local.SyntheticReadings;
+import org.airindex.testing.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +82,7 @@ class DashboardQueriesTest {
 
     @TempDir
     static Path work;
-    static LocalInfluxd influxd;
-    static LocalKafka kafka;
+    static RealServers servers;
     static InfluxQl influx;
     static String datasourceUid;
     static String timeFilter;
@@ -99,40 +90,20 @@ class DashboardQueriesTest {
     @BeforeAll
     static void runTheJob() throws Exception {
         datasourceUid = provisionedDatasource().path("uid").asText();
-        influxd = LocalInfluxd.start(work);
-        influxd.createDatabase("airindex");
-        kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
         AirIndexConfig config = new AirIndexConfig();
         config.stations = "conf/stations.csv";
-        config.kafka.bootstrap = kafka.bootstrapServers();
-        config.kafka.startingOffsets = "earliest";
-        config.influx.api = "v1";
-        config.influx.url = influxd.url();
         config.province.baselines = writeBaselines(StationRegistry.load(Path.of(config.stations))).toString();
-        kafka.createTopics(2, config.kafka.readingsTopic);
-        kafka.createTopics(1, config.kafka.deadLetterTopic);
+        servers = RealServers.start(work, config);
 
         ZoneId zone = config.zone();
         List<SyntheticReadings.Record> records = new SyntheticReadings(StationRegistry.load(Path.of(config.stations)),
                 zone, FIRST_DAY, DAYS, 20261128L).generate();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (SyntheticReadings.Record r : records) {
-                producer.send(new ProducerRecord<>(config.kafka.readingsTopic, r.key(), r.json()));
-            }
-            producer.flush();
-        }
+        servers.produce(records.stream().map(r -> new String[] {r.key(), r.json()}).toList());
 
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        ProductionIo.configureCheckpointing(env, config.checkpointing);
+        StreamExecutionEnvironment env = RealServers.environment(config);
         ProductionIo.job(config, true).build(env);
         env.execute("grafana dashboards");
-        influx = InfluxQl.of(ProductionIo.influx(config.influx));
+        influx = servers.influx();
 
         long from = FIRST_DAY.atStartOfDay(zone).toInstant().toEpochMilli();
         long to = FIRST_DAY.plusDays(DAYS + 1L).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -161,11 +132,8 @@ class DashboardQueriesTest {
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (influxd != null) {
-            influxd.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

@@ -6,31 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.io.influx.InfluxQl;
-import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.influx.Series;
 import org.airindex.io.json.DeadLetterJson;
-import org.airindex.io.kafka.KafkaIo;
-import org.airindex.local.LocalInfluxd;
-import org.airindex.local.LocalKafka;
 import org.airindex.pipeline.Fixtures;
+import org.airindex.testing.RealServers;
 import org.airindex.records.DeadLetter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AirIndexJobEndToEndTest {
     @TempDir
     static Path work;
-    static LocalInfluxd influxd;
-    static LocalKafka kafka;
-    static AirIndexConfig config;
+    static RealServers servers;
     static InfluxQl influx;
 
     private static final String TS = "2026-11-10T10:00:00+08:00"; // 02:00Z, under the 2026 rules
@@ -54,16 +37,7 @@ class AirIndexJobEndToEndTest {
 
     @BeforeAll
     static void run() throws Exception {
-        influxd = LocalInfluxd.start(work);
-        influxd.createDatabase("airindex");
-        kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
-        config = new AirIndexConfig();
-        config.kafka.bootstrap = kafka.bootstrapServers();
-        config.kafka.startingOffsets = "earliest";
-        config.influx.url = influxd.url();
-        kafka.createTopics(2, config.kafka.readingsTopic);
-        kafka.createTopics(1, config.kafka.deadLetterTopic);
-
+        servers = RealServers.start(work, new AirIndexConfig());
         List<String[]> records = new ArrayList<>(List.of(
                 rec("A1", "{\"station\":\"A1\",\"ts\":\"" + TS + "\",\"so2\":8,\"no2\":30,\"co\":0.8,\"o3\":45,\"pm10\":60,\"pm25\":35}"),
                 rec("A2", "{\"station\":\"A2\",\"ts\":\"" + TS + "\",\"pm10\":150,\"pm25\":115}"),
@@ -76,44 +50,23 @@ class AirIndexJobEndToEndTest {
         for (int m = 10; m <= 59; m++) {
             records.add(rec("B1", "{\"station\":\"B1\",\"ts\":\"2026-11-10T09:" + m + ":00+08:00\",\"interval_s\":60,\"pm25\":20}"));
         }
-        produce(records);
+        servers.produce(records);
 
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        ProductionIo.configureCheckpointing(env, config.checkpointing);
-        new AirIndexJob(config, Fixtures.REGISTRY, KafkaIo.readings(config.kafka, true),
-                new InfluxOutputs(new InfluxSink(ProductionIo.influx(config.influx)), KafkaIo.deadLetters(config.kafka),
-                        KafkaIo.alerts(config.kafka)))
-                .build(env);
+        StreamExecutionEnvironment env = RealServers.environment(servers.config);
+        ProductionIo.job(servers.config, Fixtures.REGISTRY, true).build(env);
         env.execute("end-to-end");
-        influx = InfluxQl.of(ProductionIo.influx(config.influx));
+        influx = servers.influx();
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (influxd != null) {
-            influxd.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
     private static String[] rec(String key, String json) {
         return new String[] {key, json};
-    }
-
-    private static void produce(List<String[]> records) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (String[] r : records) {
-                producer.send(new ProducerRecord<>("air.readings", r[0], r[1]));
-            }
-            producer.flush();
-        }
     }
 
     private static Map<String, Object> onlyRow(String query) throws Exception {
@@ -182,18 +135,8 @@ class AirIndexJobEndToEndTest {
 
     @Test
     void badRecordsReachTheDeadLetterTopicWithTheirReasons() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        List<DeadLetter> dead = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition tp = new TopicPartition("air.readings.dlq", 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> dead.add(DeadLetterJson.read(r.value())));
-            }
-        }
+        List<DeadLetter> dead = servers.readAll("air.readings.dlq", false).stream()
+                .map(r -> DeadLetterJson.read(r.value())).toList();
         assertEquals(4, dead.size(), dead.toString());
         Map<String, DeadLetter> byReason = new java.util.HashMap<>();
         dead.forEach(d -> byReason.put(d.reason, d));

@@ -1,0 +1,95 @@
+package org.airindex.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.jobs.ProductionIo;
+import org.airindex.local.LocalInfluxd;
+import org.airindex.local.LocalKafka;
+
+/**
+ * A real InfluxDB and a real Kafka broker for one end-to-end test class, with the job's topics
+ * and database made and the configuration pointed at them; and the Flink environment every such
+ * test runs the job in (parallelism 2, generic types off so a Kryo fallback fails loudly).
+ */
+public final class RealServers implements AutoCloseable {
+    public final LocalInfluxd influxd;
+    public final LocalKafka kafka;
+    public final AirIndexConfig config;
+
+    private RealServers(LocalInfluxd influxd, LocalKafka kafka, AirIndexConfig config) {
+        this.influxd = influxd;
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    public static RealServers start(Path work, AirIndexConfig config) throws Exception {
+        LocalInfluxd influxd = LocalInfluxd.start(work);
+        LocalKafka kafka = null;
+        try {
+            influxd.createDatabase(config.influx.database);
+            kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
+            kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
+            kafka.createTopics(1, config.kafka.deadLetterTopic);
+        } catch (Exception | Error e) {
+            if (kafka != null) {
+                kafka.close();
+            }
+            influxd.close();
+            throw e;
+        }
+        config.kafka.bootstrap = kafka.bootstrapServers();
+        config.kafka.startingOffsets = "earliest";
+        config.influx.api = "v1";
+        config.influx.url = influxd.url();
+        return new RealServers(influxd, kafka, config);
+    }
+
+    /** Sends each {key, value} pair (key may be null) to the readings topic. */
+    public void produce(List<String[]> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (String[] r : records) {
+                producer.send(new ProducerRecord<>(config.kafka.readingsTopic, r[0], r[1]));
+            }
+            producer.flush();
+        }
+    }
+
+    public List<ConsumerRecord<String, String>> readAll(String topic, boolean readCommitted) {
+        return kafka.readAll(topic, readCommitted);
+    }
+
+    public InfluxQl influx() {
+        return InfluxQl.of(ProductionIo.influx(config.influx));
+    }
+
+    public static StreamExecutionEnvironment environment(AirIndexConfig config) {
+        return environment(config, new Configuration());
+    }
+
+    public static StreamExecutionEnvironment environment(AirIndexConfig config, Configuration conf) {
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        ProductionIo.configureCheckpointing(env, config.checkpointing);
+        return env;
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        influxd.close();
+    }
+}
