@@ -1,0 +1,128 @@
+package org.airindex.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
+import org.airindex.config.Station;
+import org.airindex.config.StationRegistry;
+import org.airindex.jobs.ProductionIo;
+import org.airindex.testing.RealServers;
+
+/**
+ * Alert latency on real servers: wall time from sending the readings that let an alert's hour
+ * close (the next hour's readings move the watermark past it) to the alert event being readable
+ * (read committed) on the alerts topic. The streaming job runs unbounded at parallelism 2 on the
+ * sample registry; every station reports each hour, one county's PM2.5 swings between clean and
+ * heavily polluted so its "county hourly AQI > 200 for 3 hours" alert opens and closes repeatedly.
+ * Run per checkpoint interval, since the alert sink commits its Kafka transaction on checkpoints.
+ * Usage (jobs/bench-alert-latency.sh): AlertLatencyBench HOURS PACE_MS CHECKPOINT_SECONDS...
+ */
+public final class AlertLatencyBench {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static void main(String[] args) throws Exception {
+        int hours = Integer.parseInt(args[0]);
+        long paceMs = Long.parseLong(args[1]);
+        for (int i = 2; i < args.length; i++) {
+            run(hours, paceMs, Duration.ofSeconds(Long.parseLong(args[i])));
+        }
+        System.exit(0);
+    }
+
+    private static void run(int hours, long paceMs, Duration checkpoint) throws Exception {
+        Path work = Files.createTempDirectory("alert-latency");
+        AirIndexConfig config = ConfigLoader.load(Path.of("conf/airindex.yaml"));
+        config.checkpointing.interval = checkpoint;
+        config.checkpointing.minPause = Duration.ofMillis(100);
+        StationRegistry registry = StationRegistry.load(Path.of(config.stations));
+        Station polluted = registry.stations().iterator().next();
+        try (RealServers servers = RealServers.start(work, config)) {
+            StreamExecutionEnvironment env = RealServers.environment(config);
+            ProductionIo.job(config, registry, false).build(env);
+            JobClient job = env.executeAsync("alert latency");
+
+            Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+            List<long[]> arrivals = new CopyOnWriteArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread reader = new Thread(() -> readAlerts(servers, config, arrivals, stop));
+            reader.start();
+            ZonedDateTime start = LocalDate.of(2026, 11, 10).atStartOfDay(ZONE);
+            for (int h = 1; h <= hours; h++) {
+                ZonedDateTime end = start.plusHours(h);
+                boolean high = (h - 1) % 8 < 4; // 4 polluted hours, then 4 clean ones
+                List<String[]> batch = new ArrayList<>();
+                for (Station s : registry.stations()) {
+                    double pm25 = s.county().equals(polluted.county()) && s.city().equals(polluted.city()) && high
+                            ? 300 : 30;
+                    batch.add(new String[] {s.code(), "{\"station\":\"" + s.code() + "\",\"ts\":\"" + end.toOffsetDateTime()
+                            + "\",\"pm25\":" + pm25 + ",\"pm10\":" + (pm25 * 1.5) + "}"});
+                }
+                servers.produce(batch);
+                sentAt.put(end.toInstant().toEpochMilli(), System.currentTimeMillis());
+                Thread.sleep(paceMs);
+            }
+            Thread.sleep(checkpoint.toMillis() + 5000);
+            stop.set(true);
+            reader.join();
+            job.cancel().get();
+
+            List<Long> latencies = new ArrayList<>();
+            for (long[] a : arrivals) {
+                // The event at hour t could only be emitted once the next hour's readings arrived.
+                Long sent = sentAt.get(a[0] + 3_600_000L);
+                if (sent != null) {
+                    latencies.add(a[1] - sent);
+                }
+            }
+            latencies.sort(Long::compare);
+            System.out.printf("checkpoint interval %ds: %d alert events, latency ms min %d, median %d, max %d%n",
+                    checkpoint.toSeconds(), latencies.size(), latencies.isEmpty() ? -1 : latencies.get(0),
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
+                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+        }
+    }
+
+    /** Records (event time of the alert change, wall time it became readable) for the county threshold alert. */
+    private static void readAlerts(RealServers servers, AirIndexConfig config, List<long[]> arrivals,
+            AtomicBoolean stop) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-bench");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        ObjectMapper json = new ObjectMapper();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(config.kafka.alertsTopic));
+            while (!stop.get()) {
+                for (var r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    JsonNode n = json.readTree(r.value());
+                    if (n.get("type").asText().startsWith("hourly.")) {
+                        arrivals.add(new long[] {n.get("at").asLong(), now});
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
