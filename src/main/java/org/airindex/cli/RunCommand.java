@@ -27,7 +27,9 @@ final class RunCommand implements Command {
             return USAGE;
         }
         try {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            // Reporter keys act where this JVM is the cluster (java -jar); a cluster takes them from its config.yaml.
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                    ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30)));
             ProductionIo.configureCheckpointing(env, config.checkpointing);
             ProductionIo.job(config, untilLatest).build(env);
             env.execute("airindex");

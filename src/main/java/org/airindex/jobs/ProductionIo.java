@@ -1,6 +1,8 @@
 package org.airindex.jobs;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
@@ -9,6 +11,7 @@ import org.airindex.io.SecretRef;
 import org.airindex.io.influx.InfluxSettings;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.kafka.KafkaIo;
+import org.airindex.io.metrics.InfluxMetricReporterFactory;
 
 /** Builds the production job (Kafka in, InfluxDB, the Kafka dead letters and alerts out) from configuration. */
 public final class ProductionIo {
@@ -45,6 +48,24 @@ public final class ProductionIo {
             b.retentionPolicy(c.retentionPolicy);
         }
         return b.batchSize(c.batchSize).maxRetries(c.maxRetries).retryBackoff(c.retryBackoff).build();
+    }
+
+    /**
+     * Flink configuration that reports the job's metrics to the results' InfluxDB (the operations
+     * dashboard reads them there). On a cluster the same keys go into Flink's config.yaml.
+     */
+    public static Configuration metricsToInflux(AirIndexConfig.Influx influx, Duration interval) {
+        Configuration conf = new Configuration();
+        String prefix = "metrics.reporter.airindex.";
+        conf.setString(prefix + "factory.class", InfluxMetricReporterFactory.class.getName());
+        conf.setString(prefix + "interval", interval.toMillis() + " ms");
+        conf.setString(prefix + "api", influx.api);
+        conf.setString(prefix + "url", influx.url);
+        conf.setString(prefix + "database", influx.database);
+        conf.setString(prefix + "org", influx.org);
+        conf.setString(prefix + "bucket", influx.bucket);
+        conf.setString(prefix + "token_env", influx.tokenEnv);
+        return conf;
     }
 
     /** Checkpoints are what make the sinks flush and the Kafka offsets commit: always on. */

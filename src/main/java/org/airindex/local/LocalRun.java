@@ -2,6 +2,7 @@ package org.airindex.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,8 @@ public final class LocalRun {
                     registry.stations().size(), firstDay, firstDay.plusDays(days - 1));
 
             long started = System.nanoTime();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                    ProductionIo.metricsToInflux(config.influx, Duration.ofSeconds(5)));
             env.setParallelism(parallelism);
             ProductionIo.configureCheckpointing(env, config.checkpointing);
             AirIndexJob job = ProductionIo.job(config, true);
