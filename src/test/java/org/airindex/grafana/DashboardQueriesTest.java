@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dashboard check, variable, panel and rule, named after it.
  *
  * <p>Grafana's substitutions are reproduced: {@code $timeFilter} becomes the range of the data,
- * {@code $__interval} one hour (5 s on Flink metrics), and each template variable takes the first value its own query returns
+ * {@code $__interval} one hour (1 s, the reporting interval, on Flink metrics), and each template variable takes the first value its own query returns
  * in the variable's sort order (what Grafana selects by default), variables resolved in dashboard order
  * so that later ones see the earlier ones.
  */
@@ -368,7 +368,7 @@ class DashboardQueriesTest {
         // rates need buckets as short as Grafana's auto interval gives a live range; results are hourly.
         boolean metrics = query.contains("taskmanager_") || query.contains("jobmanager_");
         String q = query.replace("$timeFilter", timeFilter).replace("$__timeFilter", timeFilter)
-                .replace("$__interval_ms", metrics ? "5000" : "3600000").replace("$__interval", metrics ? "5s" : "1h");
+                .replace("$__interval_ms", metrics ? "1000" : "3600000").replace("$__interval", metrics ? "1s" : "1h");
         Matcher m = VARIABLE.matcher(q);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

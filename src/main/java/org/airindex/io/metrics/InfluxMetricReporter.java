@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.LogicalScopeProvider;
@@ -40,6 +42,7 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
     private record Registered(String measurement, Map<String, String> tags) {}
 
     private final Map<Metric, Registered> metrics = new ConcurrentHashMap<>();
+    private final Queue<String> departed = new ConcurrentLinkedQueue<>();
     private InfluxWriter writer;
 
     @Override
@@ -54,6 +57,7 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
 
     @Override
     public void close() {
+        report();
         if (writer != null) {
             writer.close();
         }
@@ -72,17 +76,40 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
         metrics.put(metric, new Registered(scope + "_" + clean(name), tags));
     }
 
+    /**
+     * A finished task's metrics leave a last point, written with the next report, so its final
+     * counts are not lost between reports (and the task thread never waits on InfluxDB).
+     */
     @Override
     public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
-        metrics.remove(metric);
+        Registered r = metrics.remove(metric);
+        if (r != null) {
+            departed.addAll(lines(List.of(Map.entry(metric, r))));
+        }
     }
 
     @Override
     public void report() {
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = departed.poll()) != null; ) {
+            lines.add(line);
+        }
+        lines.addAll(lines(List.copyOf(metrics.entrySet())));
+        try {
+            if (!lines.isEmpty() && writer != null) {
+                writer.write(lines);
+            }
+        } catch (IOException | RuntimeException ex) {
+            LOG.warn("could not report {} metrics to InfluxDB: {}", lines.size(), ex.getMessage());
+        }
+    }
+
+    private static List<String> lines(List<Map.Entry<Metric, Registered>> entries) {
         long now = System.currentTimeMillis() / 1000;
         List<String> lines = new ArrayList<>();
-        metrics.forEach((metric, r) -> {
+        for (Map.Entry<Metric, Registered> e : entries) {
             Map<String, Object> fields = new LinkedHashMap<>();
+            Metric metric = e.getKey();
             if (metric instanceof Counter c) {
                 fields.put("count", c.getCount());
             } else if (metric instanceof Meter m) {
@@ -92,16 +119,10 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
                 fields.put("value", n.doubleValue());
             }
             if (!fields.isEmpty()) {
-                Lines.line(r.measurement(), r.tags(), fields, now).ifPresent(lines::add);
+                Lines.line(e.getValue().measurement(), e.getValue().tags(), fields, now).ifPresent(lines::add);
             }
-        });
-        try {
-            if (!lines.isEmpty()) {
-                writer.write(lines);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not report {} metrics to InfluxDB: {}", lines.size(), e.getMessage());
         }
+        return lines;
     }
 
     /** Watermark gauges read Long.MIN_VALUE before the first watermark and Long.MAX_VALUE at end of input. */
