@@ -131,7 +131,7 @@ final class ReplayTables {
         for (Pollutant p : List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25)) {
             row.add(reported(p, v.get(p)));
         }
-        row.addAll(List.of(reported(Pollutant.O3, v.o3EightHourMax), reported(Pollutant.O3, v.o3OneHourMax),
+        row.addAll(List.of(reported(Pollutant.O3, v.o3), reported(Pollutant.O3, v.o3OneHourMax),
                 text(v.aqi), text(v.category), text(v.primary), Boolean.toString(v.valid)));
         return row;
     }

@@ -15,7 +15,7 @@ final class DailyAqi {
         for (Pollutant p : Pollutant.values()) {
             v.valid &= v.get(p) != null;
         }
-        v.setAqi(rs.id(), rs.dailyAqi(DailyValues.of(v.so2, v.no2, v.co, v.pm10, v.pm25, v.o3EightHourMax,
+        v.setAqi(rs.id(), rs.dailyAqi(DailyValues.of(v.so2, v.no2, v.co, v.pm10, v.pm25, v.o3,
                 v.o3OneHourMax)));
     }
 }

@@ -71,12 +71,12 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
         }
         List<Double> o3 = new ArrayList<>(Arrays.asList(byPollutant[Pollutant.O3.ordinal()]));
         O3EightHour.DailyMax max8h = O3EightHour.dailyMaxFromHours(o3, validity);
-        d.o3EightHourMax = max8h.valid() ? max8h.value() : null;
+        d.o3 = max8h.valid() ? max8h.value() : null;
         List<Double> o3Hours = Statistics.validValues(Pollutant.O3, o3, validity);
         d.o3OneHourMax = validity.dayValid(o3Hours.size())
                 ? o3Hours.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : null;
         d.stations = d.so2 != null || d.no2 != null || d.co != null || d.pm10 != null || d.pm25 != null
-                || d.o3EightHourMax != null ? 1 : 0;
+                || d.o3 != null ? 1 : 0;
         DailyAqi.compute(d, rules);
         return d;
     }

@@ -1,14 +1,14 @@
 package org.airindex.records;
 
 import org.airindex.domain.AqiResult;
-import org.airindex.domain.Pollutant;
 
 /**
  * Daily result for one place (STANDARDS.md §1–§3): 24-hour means (null when fewer than the
- * rule-set's minimum valid hours), O3 daily max 8-hour and max 1-hour values, the daily AQI. A
- * county's value is the mean of its stations' valid daily values, never recomputed from hours.
+ * rule-set's minimum valid hours), {@code o3} = the O3 daily maximum 8-hour value, the max 1-hour
+ * value, the daily AQI. A county's value is the mean of its stations' valid daily values, never
+ * recomputed from hours.
  */
-public class DailyValue {
+public class DailyValue extends Concentrations {
     public String level;
     public String station;
     public String county;
@@ -18,12 +18,7 @@ public class DailyValue {
     public String date;
     /** End of the local day (midnight after it), epoch milliseconds. */
     public long dayEnd;
-    public Double so2;
-    public Double no2;
-    public Double co;
-    public Double pm10;
-    public Double pm25;
-    public Double o3EightHourMax;
+    /** O3 daily maximum 1-hour value (enters the daily AQI under HJ 633-2012). */
     public Double o3OneHourMax;
     /** Every pollutant has a valid daily value. */
     public boolean valid;
@@ -41,29 +36,6 @@ public class DailyValue {
     public Integer iaqiPm25;
 
     public DailyValue() {}
-
-    /** The six values of the composite index's pollutants; O3 is the daily max 8-hour value. */
-    public Double get(Pollutant p) {
-        return switch (p) {
-            case SO2 -> so2;
-            case NO2 -> no2;
-            case CO -> co;
-            case O3 -> o3EightHourMax;
-            case PM10 -> pm10;
-            case PM25 -> pm25;
-        };
-    }
-
-    public void set(Pollutant p, Double v) {
-        switch (p) {
-            case SO2 -> so2 = v;
-            case NO2 -> no2 = v;
-            case CO -> co = v;
-            case O3 -> o3EightHourMax = v;
-            case PM10 -> pm10 = v;
-            case PM25 -> pm25 = v;
-        }
-    }
 
     public String placeKey() {
         return level.equals(HourlyValue.STATION) ? station : Places.keyAt(level, province, city, county);
@@ -86,7 +58,7 @@ public class DailyValue {
     @Override
     public String toString() {
         return "DailyValue{" + level + " " + placeKey() + " " + date + " so2=" + so2 + " no2=" + no2 + " co=" + co
-                + " pm10=" + pm10 + " pm25=" + pm25 + " o3_8h_max=" + o3EightHourMax + " o3_1h_max=" + o3OneHourMax
+                + " pm10=" + pm10 + " pm25=" + pm25 + " o3_8h_max=" + o3 + " o3_1h_max=" + o3OneHourMax
                 + " valid=" + valid + " aqi=" + aqi + "}";
     }
 }

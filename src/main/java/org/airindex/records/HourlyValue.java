@@ -1,14 +1,13 @@
 package org.airindex.records;
 
 import org.airindex.domain.AqiResult;
-import org.airindex.domain.Pollutant;
 
 /**
  * Hourly result for one place: a station, or a county, city or province (the mean of its valid
  * stations' hourly values). Concentrations are unrounded means: they are rounded only when
  * reported or when they enter an IAQI (GB/T 8170 forbids successive rounding).
  */
-public class HourlyValue {
+public class HourlyValue extends Concentrations {
     public static final String STATION = "station";
     public static final String COUNTY = "county";
     public static final String CITY = "city";
@@ -22,12 +21,6 @@ public class HourlyValue {
     public String province;
     /** End of the hour (end-labelled, STANDARDS.md §1), epoch milliseconds. */
     public long hourEnd;
-    public Double so2;
-    public Double no2;
-    public Double co;
-    public Double o3;
-    public Double pm10;
-    public Double pm25;
     /** Stations with at least one valid 1-hour value (1 or 0 for a station row). */
     public int stations;
     public String rules;
@@ -44,28 +37,6 @@ public class HourlyValue {
     public boolean overRange;
 
     public HourlyValue() {}
-
-    public Double get(Pollutant p) {
-        return switch (p) {
-            case SO2 -> so2;
-            case NO2 -> no2;
-            case CO -> co;
-            case O3 -> o3;
-            case PM10 -> pm10;
-            case PM25 -> pm25;
-        };
-    }
-
-    public void set(Pollutant p, Double v) {
-        switch (p) {
-            case SO2 -> so2 = v;
-            case NO2 -> no2 = v;
-            case CO -> co = v;
-            case O3 -> o3 = v;
-            case PM10 -> pm10 = v;
-            case PM25 -> pm25 = v;
-        }
-    }
 
     /** The place this row describes, unique across the province (county names repeat). */
     public String placeKey() {

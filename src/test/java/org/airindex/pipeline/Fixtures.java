@@ -77,9 +77,9 @@ public final class Fixtures {
 
     /** A station's daily row as StationDaily emits it; {@code date} is the local date, yyyy-MM-dd. */
     public static DailyValue stationDay(String station, String date, Double so2, Double no2, Double co,
-            Double pm10, Double pm25, Double o3EightHourMax, Double o3OneHourMax) {
+            Double pm10, Double pm25, Double o3, Double o3OneHourMax) {
         Station s = station(station);
-        DailyValue d = day(date, so2, no2, co, pm10, pm25, o3EightHourMax);
+        DailyValue d = day(date, so2, no2, co, pm10, pm25, o3);
         d.level = HourlyValue.STATION;
         d.station = station;
         d.county = s.county();
@@ -92,8 +92,8 @@ public final class Fixtures {
 
     /** A county's daily row (小店区, 太原市, 山西省) as PlaceDaily emits it. */
     public static DailyValue countyDay(String date, Double so2, Double no2, Double co, Double pm10, Double pm25,
-            Double o3EightHourMax, Integer aqi) {
-        DailyValue d = day(date, so2, no2, co, pm10, pm25, o3EightHourMax);
+            Double o3, Integer aqi) {
+        DailyValue d = day(date, so2, no2, co, pm10, pm25, o3);
         d.level = HourlyValue.COUNTY;
         d.county = "小店区";
         d.city = "太原市";
@@ -104,7 +104,7 @@ public final class Fixtures {
     }
 
     private static DailyValue day(String date, Double so2, Double no2, Double co, Double pm10, Double pm25,
-            Double o3EightHourMax) {
+            Double o3) {
         DailyValue d = new DailyValue();
         d.date = date;
         d.dayEnd = at(date + "T00:00") + 86_400_000L;
@@ -113,8 +113,8 @@ public final class Fixtures {
         d.co = co;
         d.pm10 = pm10;
         d.pm25 = pm25;
-        d.o3EightHourMax = o3EightHourMax;
-        d.valid = so2 != null && no2 != null && co != null && pm10 != null && pm25 != null && o3EightHourMax != null;
+        d.o3 = o3;
+        d.valid = so2 != null && no2 != null && co != null && pm10 != null && pm25 != null && o3 != null;
         return d;
     }
 }

@@ -89,7 +89,7 @@ class PlaceDailyTest {
             assertEquals(0.8, c.co, 1e-9);     // (0.6+1.0)/2
             assertEquals(100.0, c.pm10, 1e-9); // (80+120)/2
             assertEquals(55.0, c.pm25, 1e-9);  // (40+70)/2
-            assertEquals(120.0, c.o3EightHourMax, 1e-9, "mean of the stations' daily max 8h (100+140)/2");
+            assertEquals(120.0, c.o3, 1e-9, "mean of the stations' daily max 8h (100+140)/2");
             assertEquals(170.0, c.o3OneHourMax, 1e-9); // (150+190)/2
             assertTrue(c.valid);
             // 2012 rules (January 2026):

@@ -89,7 +89,7 @@ class StationDailyTest {
         assertEquals(60.0, d.pm10, 1e-9);
         assertEquals(31.0, d.pm25, 1e-9); // (23*30 + 54) / 24 = 744 / 24
         // 8h windows ending 16..20 hold all four 200s: (4*200 + 4*40) / 8 = 120; no window holds more.
-        assertEquals(120.0, d.o3EightHourMax, 1e-9);
+        assertEquals(120.0, d.o3, 1e-9);
         assertEquals(200.0, d.o3OneHourMax, 1e-9);
         assertTrue(d.valid);
         assertEquals(1, d.stations);
@@ -124,7 +124,7 @@ class StationDailyTest {
         assertEquals(105.0, d.pm25, 1e-9); // 10 * (1+...+20)/20 = 10 * 10.5
         assertNull(d.so2, "19 valid hours");
         assertNull(d.no2);
-        assertNull(d.o3EightHourMax);
+        assertNull(d.o3);
         assertNull(d.o3OneHourMax);
         assertFalse(d.valid);
         assertEquals(1, d.stations);
@@ -153,9 +153,9 @@ class StationDailyTest {
         DailyValue a1 = byStation(out, "A1");
         DailyValue a2 = byStation(out, "A2");
         DailyValue b1 = byStation(out, "B1");
-        assertEquals(82.5, a1.o3EightHourMax, 1e-9);
-        assertNull(a2.o3EightHourMax, "13 windows and a max of 77.5 <= 160");
-        assertEquals(186.0, b1.o3EightHourMax, 1e-9);
+        assertEquals(82.5, a1.o3, 1e-9);
+        assertNull(a2.o3, "13 windows and a max of 77.5 <= 160");
+        assertEquals(186.0, b1.o3, 1e-9);
         // The max 1h value needs 20 valid hours like a daily mean; 19 and 18 are too few.
         assertNull(a1.o3OneHourMax);
         assertNull(b1.o3OneHourMax);
@@ -170,7 +170,7 @@ class StationDailyTest {
         sendDay(date, hour -> o3("A1", hourEnd(date, hour), hour <= 4 ? 300.0 : 20.0));
         h.processWatermark(midnightAfter(date));
         DailyValue d = h.extractOutputValues().get(0);
-        assertEquals(160.0, d.o3EightHourMax, 1e-9);
+        assertEquals(160.0, d.o3, 1e-9);
         assertEquals(300.0, d.o3OneHourMax, 1e-9);
     }
 

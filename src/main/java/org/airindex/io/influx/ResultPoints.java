@@ -48,7 +48,7 @@ public final class ResultPoints {
         for (Pollutant p : new Pollutant[] {Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25}) {
             f.put(p.code(), reported(p, v.get(p)));
         }
-        f.put("o3_8h_max", reported(Pollutant.O3, v.o3EightHourMax));
+        f.put("o3_8h_max", reported(Pollutant.O3, v.o3));
         f.put("o3_1h_max", reported(Pollutant.O3, v.o3OneHourMax));
         f.put("valid", v.valid);
         f.put("stations", v.stations);
