@@ -32,11 +32,7 @@ public final class RuleChoice implements Serializable {
         this.standardsDir = standardsDir;
         this.fixedId = rules == null || rules.equals("auto") ? null : rules;
         this.zone = zone.getId();
-        // Bad tables or an unknown fixed rule-set fail when the job is built, not on a task.
-        Standards loaded = standards();
-        if (fixedId != null) {
-            loaded.byId(fixedId);
-        }
+        standards().byId(fixedId == null ? standards().forDate(LocalDate.now()).id() : fixedId);
     }
 
     public static RuleChoice automatic(ZoneId zone) {

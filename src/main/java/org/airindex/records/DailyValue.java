@@ -8,7 +8,12 @@ import org.airindex.domain.AqiResult;
  * value, the daily AQI. A county's value is the mean of its stations' valid daily values, never
  * recomputed from hours.
  */
-public class DailyValue extends PlaceAqi {
+public class DailyValue extends Concentrations {
+    public String level;
+    public String station;
+    public String county;
+    public String city;
+    public String province;
     /** Local date, ISO yyyy-MM-dd. */
     public String date;
     /** End of the local day (midnight after it), epoch milliseconds. */
@@ -17,15 +22,37 @@ public class DailyValue extends PlaceAqi {
     public Double o3OneHourMax;
     /** Every pollutant has a valid daily value. */
     public boolean valid;
+    public int stations;
+    public String rules;
+    public Integer aqi;
+    public String category;
+    public String primary;
+    public Integer iaqiSo2;
+    public Integer iaqiNo2;
+    public Integer iaqiCo;
+    public Integer iaqiO3;
     public Integer iaqiO3OneHour;
+    public Integer iaqiPm10;
+    public Integer iaqiPm25;
 
     public DailyValue() {}
 
-    /** Adds the O3 1-hour IAQI, which only the 2012 daily AQI has. */
-    @Override
+    public String placeKey() {
+        return level.equals(HourlyValue.STATION) ? station : Places.keyAt(level, province, city, county);
+    }
+
     public void setAqi(String ruleSetId, AqiResult r) {
-        super.setAqi(ruleSetId, r);
+        rules = ruleSetId;
+        aqi = r.aqi();
+        category = r.category() == null ? null : r.category().chinese();
+        primary = r.primaryJoined();
+        iaqiSo2 = r.iaqi("so2");
+        iaqiNo2 = r.iaqi("no2");
+        iaqiCo = r.iaqi("co");
+        iaqiO3 = r.iaqi("o3");
         iaqiO3OneHour = r.iaqi("o3_1h");
+        iaqiPm10 = r.iaqi("pm10");
+        iaqiPm25 = r.iaqi("pm25");
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.airindex.domain.province.RankingEntry;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
-import org.airindex.records.PlaceAqi;
 import org.airindex.records.ProvinceReport;
 
 /**
@@ -31,7 +30,16 @@ public final class ResultPoints {
         for (Pollutant p : Pollutant.values()) {
             f.put(p.code(), reported(p, v.get(p)));
         }
-        aqi(f, v);
+        f.put("stations", v.stations);
+        f.put("rules", v.rules);
+        f.put("over_range", v.overRange);
+        aqi(f, v.aqi, v.category, v.primary);
+        f.put("iaqi_so2", v.iaqiSo2);
+        f.put("iaqi_no2", v.iaqiNo2);
+        f.put("iaqi_co", v.iaqiCo);
+        f.put("iaqi_o3", v.iaqiO3);
+        f.put("iaqi_pm10", v.iaqiPm10);
+        f.put("iaqi_pm25", v.iaqiPm25);
         return point(v.level + "_hourly", place(v.province, v.city, v.county, v.station), f, v.hourEnd);
     }
 
@@ -43,8 +51,16 @@ public final class ResultPoints {
         f.put("o3_8h_max", reported(Pollutant.O3, v.o3));
         f.put("o3_1h_max", reported(Pollutant.O3, v.o3OneHourMax));
         f.put("valid", v.valid);
-        aqi(f, v);
+        f.put("stations", v.stations);
+        f.put("rules", v.rules);
+        aqi(f, v.aqi, v.category, v.primary);
+        f.put("iaqi_so2", v.iaqiSo2);
+        f.put("iaqi_no2", v.iaqiNo2);
+        f.put("iaqi_co", v.iaqiCo);
+        f.put("iaqi_o3", v.iaqiO3);
         f.put("iaqi_o3_1h", v.iaqiO3OneHour);
+        f.put("iaqi_pm10", v.iaqiPm10);
+        f.put("iaqi_pm25", v.iaqiPm25);
         return point(v.level + "_daily", place(v.province, v.city, v.county, v.station), f, v.dayEnd);
     }
 
@@ -161,23 +177,13 @@ public final class ResultPoints {
         return point("alert", tags, f, e.at());
     }
 
-    /** The fields every hourly and daily point has: stations, rule-set, AQI, category, IAQIs. */
-    private static void aqi(Map<String, Object> f, PlaceAqi v) {
-        f.put("stations", v.stations);
-        f.put("rules", v.rules);
-        f.put("over_range", v.overRange);
-        f.put("primary", v.primary == null ? "" : v.primary);
-        if (v.aqi != null) {
-            f.put("aqi", v.aqi);
-            f.put("category", v.category);
-            f.put("category_level", Category.of(v.aqi).level());
+    private static void aqi(Map<String, Object> f, Integer aqi, String category, String primary) {
+        f.put("primary", primary == null ? "" : primary);
+        if (aqi != null) {
+            f.put("aqi", aqi);
+            f.put("category", category);
+            f.put("category_level", Category.of(aqi).level());
         }
-        f.put("iaqi_so2", v.iaqiSo2);
-        f.put("iaqi_no2", v.iaqiNo2);
-        f.put("iaqi_co", v.iaqiCo);
-        f.put("iaqi_o3", v.iaqiO3);
-        f.put("iaqi_pm10", v.iaqiPm10);
-        f.put("iaqi_pm25", v.iaqiPm25);
     }
 
     private static Double reported(Pollutant p, Double v) {
