@@ -1,7 +1,5 @@
 package org.airindex.domain;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +11,8 @@ import java.util.function.IntPredicate;
 /**
  * Means and percentiles over a series of unrounded values (STANDARDS.md §1, §3, §4).
  * Implausible values (null, NaN, negative, above the bound) are counted as invalid and left out,
- * never clipped. Sums are exact decimals so a mean does not depend on the order values arrive in,
- * which matters when it lands on a rounding boundary such as 34.5.
+ * never clipped. Sums are exact ({@link ExactSum}) so a mean does not depend on the order values
+ * arrive in, which matters when it lands on a rounding boundary such as 34.5.
  */
 public final class Statistics {
     private Statistics() {
@@ -22,14 +20,11 @@ public final class Statistics {
 
     /** Arithmetic mean of values already known valid; null for none. */
     public static Double mean(Collection<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        BigDecimal sum = BigDecimal.ZERO;
+        ExactSum sum = new ExactSum();
         for (Double v : values) {
-            sum = sum.add(BigDecimal.valueOf(v));
+            sum.add(v);
         }
-        return sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64).doubleValue();
+        return sum.mean();
     }
 
     /** The plausible values of a series, in order. */

@@ -1,6 +1,7 @@
 package org.airindex.records;
 
 import java.util.List;
+import org.airindex.domain.ExactSum;
 
 /**
  * The place hierarchy station → county → city → province and the rules shared by every level
@@ -38,14 +39,12 @@ public final class Places {
 
     /** Mean of the stations' valid values, or null when fewer than {@code minStations} have one. */
     public static Double meanOfStations(List<Double> values, int minStations) {
-        double sum = 0;
-        int n = 0;
+        ExactSum sum = new ExactSum();
         for (Double v : values) {
             if (v != null) {
-                sum += v;
-                n++;
+                sum.add(v);
             }
         }
-        return n >= minStations && n > 0 ? sum / n : null;
+        return sum.count() >= minStations ? sum.mean() : null;
     }
 }

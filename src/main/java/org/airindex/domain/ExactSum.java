@@ -1,0 +1,200 @@
+package org.airindex.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The exact sum of concentration values and their mean, rounded once: no rounding happens until the
+ * mean is taken, so a mean does not depend on the order the values arrive in, and one that lands on
+ * a reporting boundary such as 34.5 or 1.25 lands there exactly.
+ *
+ * <p>What a value is: one with at most three decimals (35, 0.8, 1.25: how readings are published)
+ * counts as that decimal, so 0.1 and 0.2 average to exactly 0.15; any other double (a computed mean)
+ * counts as its exact binary value. Both are whole multiples of the unit 2^-64/125, so values from
+ * 2^-12 to 2^32 in magnitude (every plausible concentration) are added as integers in that unit to a
+ * 128-bit two's complement accumulator, in a few nanoseconds. Anything else (a tiny value, a huge
+ * one, more than 2^24 values) moves the sum to {@link BigDecimal}; NaN or infinity makes the mean NaN.
+ * The mean is the double nearest the exact quotient, ties to even.
+ */
+public final class ExactSum {
+    private static final int DECIMALS = 3;
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
+    /** 10^-DECIMALS = 2^61 units of 2^-64/125. */
+    private static final int DECIMAL_SHIFT = 61;
+    private static final long FIVE_CUBED = 125;
+    /** Largest shift of a 53-bit significand (times 125) that leaves 24 bits of headroom. */
+    private static final int MAX_SHIFT = 43;
+    private static final double MAX_MAGNITUDE = 0x1p32;
+    private static final int MAX_COUNT = 1 << 24;
+    private static final MathContext FALLBACK_CONTEXT = new MathContext(40, RoundingMode.HALF_EVEN);
+    private static final BigDecimal UNIT = new BigDecimal("0.5").pow(64).multiply(new BigDecimal("0.008"));
+    private static final long LOW_32 = 0xffff_ffffL;
+
+    private long hi;
+    private long lo;
+    private int count;
+    /** Non-null once a value outside the fixed-point range was added: the sum then lives here. */
+    private BigDecimal wide;
+    private boolean notFinite;
+
+    public void add(double v) {
+        count++;
+        if (notFinite) {
+            return;
+        }
+        if (!Double.isFinite(v)) {
+            notFinite = true;
+            return;
+        }
+        if (v == 0) {
+            return;
+        }
+        if (wide == null && (Math.abs(v) >= MAX_MAGNITUDE || count > MAX_COUNT)) {
+            wide = toBigDecimal();
+        }
+        if (wide != null) {
+            wide = wide.add(exactValue(v));
+            return;
+        }
+        for (int k = 0; k <= DECIMALS; k++) {
+            double m = Math.rint(v * POWERS_OF_TEN[k]);
+            if (m / POWERS_OF_TEN[k] == v) {
+                // m / 10^k rounds to v and no other number of at most three decimals does: v is that decimal.
+                add(((long) m) * (long) POWERS_OF_TEN[DECIMALS - k], DECIMAL_SHIFT);
+                return;
+            }
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long significand = (bits & ((1L << 52) - 1)) | (biased == 0 ? 0 : 1L << 52);
+        int shift = (biased == 0 ? 1 : biased) - 1075 + 64;
+        if (shift < 0 || shift > MAX_SHIFT) {
+            wide = toBigDecimal().add(exactValue(v));
+            return;
+        }
+        add((v < 0 ? -significand : significand) * FIVE_CUBED, shift);
+    }
+
+    /** Adds n · 2^shift units (0 ≤ shift < 64, |n| · 2^shift < 2^104). */
+    private void add(long n, int shift) {
+        long addLo = n << shift;
+        long addHi = shift == 0 ? n >> 63 : n >> (64 - shift);
+        long sumLo = lo + addLo;
+        hi += addHi + (Long.compareUnsigned(sumLo, lo) < 0 ? 1 : 0);
+        lo = sumLo;
+    }
+
+    /** What a value counts as, in decimal: the short decimal it denotes, or its binary value. */
+    static BigDecimal exactValue(double v) {
+        for (int k = 0; k <= DECIMALS; k++) {
+            double m = Math.rint(v * POWERS_OF_TEN[k]);
+            if (Math.abs(m) < 0x1p53 && m / POWERS_OF_TEN[k] == v) {
+                return BigDecimal.valueOf((long) m, k);
+            }
+        }
+        return new BigDecimal(v);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** The mean of the values added, correctly rounded; null when none were. */
+    public Double mean() {
+        if (count == 0) {
+            return null;
+        }
+        if (notFinite) {
+            return Double.NaN;
+        }
+        if (wide == null) {
+            Double exact = fixedPointMean();
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return toBigDecimal().divide(BigDecimal.valueOf(count), FALLBACK_CONTEXT).doubleValue();
+    }
+
+    /**
+     * |sum| · 2^64 / (125 · count) as a 192-bit quotient Q (the mean is Q · 2^-128), then its leading 53
+     * bits rounded to nearest even with everything below them, remainder included, as sticky bits.
+     * Null when the quotient is too small to carry 53 bits (a sum cancelled to nearly nothing).
+     */
+    private Double fixedPointMean() {
+        if (hi == 0 && lo == 0) {
+            return 0.0;
+        }
+        boolean negative = hi < 0;
+        long h = hi;
+        long l = lo;
+        if (negative) {
+            l = -l;
+            h = ~h + (l == 0 ? 1 : 0);
+        }
+        long divisor = FIVE_CUBED * count;
+        long[] dividend = {h >>> 32, h & LOW_32, l >>> 32, l & LOW_32, 0, 0};
+        long[] q = new long[6];
+        long remainder = 0;
+        for (int i = 0; i < 6; i++) {
+            long current = (remainder << 32) | dividend[i];
+            q[i] = current / divisor;
+            remainder = current % divisor;
+        }
+        long q2 = (q[0] << 32) | q[1];
+        long q1 = (q[2] << 32) | q[3];
+        long q0 = (q[4] << 32) | q[5];
+        int top = q2 != 0 ? 191 - Long.numberOfLeadingZeros(q2)
+                : q1 != 0 ? 127 - Long.numberOfLeadingZeros(q1) : 63 - Long.numberOfLeadingZeros(q0);
+        if (top < 53) {
+            return null;
+        }
+        int shift = top - 52;
+        long significand = bitsFrom(q2, q1, q0, shift) & ((1L << 53) - 1);
+        boolean guard = (bitsFrom(q2, q1, q0, shift - 1) & 1) == 1;
+        boolean sticky = remainder != 0 || anyBelow(q2, q1, q0, shift - 1);
+        if (guard && (sticky || (significand & 1) == 1)) {
+            significand++;
+        }
+        double mean = Math.scalb((double) significand, shift - 128);
+        return negative ? -mean : mean;
+    }
+
+    /** The 64 bits of the 192-bit number q2:q1:q0 starting at bit {@code from} (0 ≤ from < 192). */
+    private static long bitsFrom(long q2, long q1, long q0, int from) {
+        if (from >= 128) {
+            return q2 >>> (from - 128);
+        }
+        if (from >= 64) {
+            int s = from - 64;
+            return s == 0 ? q1 : (q1 >>> s) | (q2 << (64 - s));
+        }
+        return from == 0 ? q0 : (q0 >>> from) | (q1 << (64 - from));
+    }
+
+    /** Whether any of the bits below bit {@code n} of q2:q1:q0 is set. */
+    private static boolean anyBelow(long q2, long q1, long q0, int n) {
+        if (n <= 0) {
+            return false;
+        }
+        if (n <= 64) {
+            return (n == 64 ? q0 : q0 & ((1L << n) - 1)) != 0;
+        }
+        if (q0 != 0) {
+            return true;
+        }
+        if (n <= 128) {
+            return (n == 128 ? q1 : q1 & ((1L << (n - 64)) - 1)) != 0;
+        }
+        return q1 != 0 || (q2 & ((1L << (n - 128)) - 1)) != 0;
+    }
+
+    private BigDecimal toBigDecimal() {
+        if (wide != null) {
+            return wide;
+        }
+        BigDecimal high = new BigDecimal(hi).multiply(BigDecimal.valueOf(2).pow(64));
+        return high.add(new BigDecimal(Long.toUnsignedString(lo))).multiply(UNIT);
+    }
+}
