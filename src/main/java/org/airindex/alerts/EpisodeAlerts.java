@@ -1,7 +1,6 @@
 package org.airindex.alerts;
 
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -13,6 +12,7 @@ import org.airindex.domain.HourlyValues;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.domain.alerts.EpisodeRule;
+import org.airindex.domain.alerts.HourSeries;
 import org.airindex.domain.alerts.HourlyThresholdRule;
 import org.airindex.domain.alerts.RollingAqi;
 import org.airindex.domain.alerts.Runs;
@@ -91,12 +91,6 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     }
 
     private void evaluate(String place, long t, Collector<AlertEvent> out) throws Exception {
-        NavigableMap<Long, Integer> aqi = new TreeMap<>();
-        hours.range(t - (long) lookbackHours(t) * Runs.HOUR_MS, t).forEach((hourEnd, h) -> {
-            if (h.aqi != null) {
-                aqi.put(hourEnd, h.aqi);
-            }
-        });
         if (rules.episodes.enabled && rules.episodes.places.contains(level)) {
             long first = t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS;
             Long through = rollingThrough.value();
@@ -104,10 +98,10 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
                 updateRolling(through == null ? first : Math.max(first, through + Runs.HOUR_MS), t);
                 rollingThrough.update(t);
             }
-            NavigableMap<Long, Integer> series = rolling.range(first, t);
-            open.apply(EpisodeRule.evaluate(rules.episodes, series, place, t, ruleChoice.zone()), t,
-                    rules.episodes.clearFor, out);
+            open.apply(EpisodeRule.evaluate(rules.episodes, rolling.view(first, t, a -> a), place, t,
+                    ruleChoice.zone()), t, rules.episodes.clearFor, out);
         }
+        HourSeries<Integer> aqi = hours.view(t - (long) lookbackHours(t) * Runs.HOUR_MS, t, h -> h.aqi);
         for (AlertRules.HourlyThreshold th : rules.hourlyThresholds) {
             if (th.enabled && th.places.contains(level)) {
                 open.apply(HourlyThresholdRule.evaluate(th, aqi, place, t, ruleChoice.zone()), t, th.clearFor, out);
@@ -119,9 +113,8 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
 
     /** Recomputes the rolling AQI of the hours from..to from the kept hours. */
     private void updateRolling(long from, long to) throws Exception {
-        NavigableMap<Long, HourlyValues> values = new TreeMap<>();
-        hours.range(from - (long) windowHours(from) * Runs.HOUR_MS, to).forEach((hourEnd, h) ->
-                values.put(hourEnd, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
+        HourSeries<HourlyValues> values = hours.view(from - (long) windowHours(from) * Runs.HOUR_MS, to,
+                h -> HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
         NavigableMap<Long, Integer> fresh = RollingAqi.series(ruleChoice::forHour, values, from, to);
         for (long u = from; u <= to; u += Runs.HOUR_MS) {
             Integer v = fresh.get(u);

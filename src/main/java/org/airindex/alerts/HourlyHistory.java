@@ -1,7 +1,6 @@
 package org.airindex.alerts;
 
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -10,6 +9,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.FlinkRuntimeException;
+import org.airindex.domain.alerts.HourSeries;
 import org.airindex.domain.alerts.Runs;
 
 /**
@@ -46,17 +47,23 @@ final class HourlyHistory<V> {
         hours.remove(hourEnd);
     }
 
-    /** The values of the hours ending from..to, inclusive. */
-    NavigableMap<Long, V> range(long from, long to) throws Exception {
-        NavigableMap<Long, V> out = new TreeMap<>();
-        Long o = oldest.value();
-        for (long h = o == null ? to + 1 : Math.max(from, o); h <= to; h += Runs.HOUR_MS) {
-            V v = hours.get(h);
-            if (v != null) {
-                out.put(h, v);
+    /**
+     * The hours ending from..to (inclusive) as a series the rules read lazily, each value converted
+     * as it is read; an hour outside the range is absent, as it would be in a streaming run that has
+     * pruned it (a batch replay still holds it).
+     */
+    <W> HourSeries<W> view(long from, long to, Function<V, W> as) {
+        return hourEnd -> {
+            if (hourEnd < from || hourEnd > to) {
+                return null;
             }
-        }
-        return out;
+            try {
+                V v = hours.get(hourEnd);
+                return v == null ? null : as.apply(v);
+            } catch (Exception e) {
+                throw new FlinkRuntimeException("cannot read hour " + hourEnd + " from state", e);
+            }
+        };
     }
 
     /** The latest hour before t whose value passes the test, or null. */

@@ -27,7 +27,11 @@ final class OpenAlerts {
     void apply(Condition c, long at, Duration clearFor, Collector<AlertEvent> out) throws Exception {
         // Some operators hold several places under one key (a province's counties): the place is part of it.
         String key = c.type() + "|" + c.place() + "|" + (c.station() == null ? "" : c.station());
-        AlertLifecycle.Step step = AlertLifecycle.step(open.get(key), c, at, clearFor);
+        AlertState current = open.get(key);
+        if (current == null && !c.active()) {
+            return; // the usual case: nothing open, nothing found
+        }
+        AlertLifecycle.Step step = AlertLifecycle.step(current, c, at, clearFor);
         if (step.state() == null) {
             open.remove(key);
         } else {

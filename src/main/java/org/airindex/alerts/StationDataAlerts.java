@@ -1,8 +1,6 @@
 package org.airindex.alerts;
 
 import java.time.ZoneId;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -15,6 +13,7 @@ import org.airindex.domain.Pollutant;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.domain.alerts.FlatLineRule;
+import org.airindex.domain.alerts.HourSeries;
 import org.airindex.domain.alerts.InstrumentCapRule;
 import org.airindex.domain.alerts.Pm25AbovePm10Rule;
 import org.airindex.domain.alerts.Runs;
@@ -100,12 +99,11 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
     }
 
     private void evaluate(String station, long t, Collector<AlertEvent> out) throws Exception {
-        NavigableMap<Long, HourlyValues> series = new TreeMap<>();
-        hours.range(t - (long) lookbackHours() * Runs.HOUR_MS, t).forEach((hourEnd, h) ->
-                series.put(hourEnd, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
+        HourSeries<HourlyValues> series = hours.view(t - (long) lookbackHours() * Runs.HOUR_MS, t,
+                h -> HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
         String county = place.value();
         AlertRules.Stations cfg = rules.stations;
-        HourlyValues now = series.get(t);
+        HourlyValues now = series.at(t);
         if (cfg.silent.enabled && now != null && hasValue(now)) {
             Long before = hours.latestBefore(t, StationDataAlerts::hasValue);
             if (before != null && t - before > silentMs()) {

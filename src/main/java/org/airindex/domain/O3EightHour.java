@@ -27,6 +27,19 @@ public final class O3EightHour {
     }
 
     /**
+     * The 8-hour moving means of every window inside a run of consecutive hours (oldest first,
+     * null = missing): element j is the mean of hours j..j+7, null where it is not valid.
+     */
+    public static List<Double> movingMeans(List<Double> hours, Validity v) {
+        int width = v.o3EightHourWindowHours();
+        List<Double> means = new ArrayList<>(Math.max(0, hours.size() - width + 1));
+        for (int end = width; end <= hours.size(); end++) {
+            means.add(movingMean(hours.subList(end - width, end), v));
+        }
+        return means;
+    }
+
+    /**
      * Daily max from the 8-hour values ending at hours first..last of the day (8..24: 17 values,
      * null = invalid window). Valid with ≥ {@code o3_daily_max_min_windows} windows, or with fewer
      * when the max already exceeds the limit.
@@ -56,10 +69,7 @@ public final class O3EightHour {
         if (hours.size() < v.o3DailyMaxLastWindowEnd() || v.o3DailyMaxFirstWindowEnd() < width) {
             throw new IllegalArgumentException("need hours 1.." + v.o3DailyMaxLastWindowEnd() + ", got " + hours.size());
         }
-        List<Double> windows = new ArrayList<>();
-        for (int end = v.o3DailyMaxFirstWindowEnd(); end <= v.o3DailyMaxLastWindowEnd(); end++) {
-            windows.add(movingMean(hours.subList(end - width, end), v));
-        }
-        return dailyMax(windows, v);
+        return dailyMax(movingMeans(hours.subList(v.o3DailyMaxFirstWindowEnd() - width,
+                v.o3DailyMaxLastWindowEnd()), v), v);
     }
 }

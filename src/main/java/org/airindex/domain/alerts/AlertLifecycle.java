@@ -58,7 +58,8 @@ public final class AlertLifecycle {
     }
 
     private static AlertEvent event(AlertState s, String phase, Long end, long at, Condition c) {
+        Condition.Text text = c.describe();
         return new AlertEvent(s.id(), s.type(), s.level(), s.levelName(), s.place(), s.station(), phase, s.start(),
-                end, at, c.values(), c.messageZh(), c.messageEn());
+                end, at, text.values(), text.zh(), text.en());
     }
 }

@@ -36,10 +36,10 @@ public final class BottomNRule {
         String type = TYPE_PREFIX + metric;
         String rank = entry == null ? "NA" : entry.rank() + "/" + entry.of();
         if (n == null) {
-            return new Condition(type, place, null, 0, null, day, Texts.values(values),
+            return new Condition(type, place, null, 0, null, day, () -> new Condition.Text(Texts.values(values),
                     place + " " + period + " 月累计 " + metric + " 排名 " + rank + "，已退出全省后N名。",
                     place + " " + period + " month to date: " + metric + " rank " + rank
-                            + ", out of the provincial bottom N.");
+                            + ", out of the provincial bottom N."));
         }
         GapEntry gap = gaps.stream().filter(g -> g.place().equals(place) && g.indicator().equals(metric)
                 && g.target().equals(ProvinceComparison.LEAVE_BOTTOM + n)).findFirst().orElse(null);
@@ -50,10 +50,11 @@ public final class BottomNRule {
         String gapEn = gap == null ? "" : "; it must reach " + Texts.num(gap.targetValue()) + " (down "
                 + Texts.num(gap.reduction()) + ") to leave it";
         int level = bottomN.size() - bottomN.indexOf(n);
-        return new Condition(type, place, null, level, "bottom_" + n, day, Texts.values(values),
+        return new Condition(type, place, null, level, "bottom_" + n, day, () -> new Condition.Text(
+                Texts.values(values),
                 place + " " + period + " 月累计 " + metric + " " + Texts.num(entry.value()) + "，排名 " + rank + "，位于全省后"
                         + n + "名" + gapZh + "。",
                 place + " " + period + " month to date: " + metric + " " + Texts.num(entry.value()) + ", rank " + rank
-                        + ", in the provincial bottom " + n + gapEn + ".");
+                        + ", in the provincial bottom " + n + gapEn + "."));
     }
 }

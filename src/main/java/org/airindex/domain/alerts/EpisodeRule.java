@@ -3,7 +3,6 @@ package org.airindex.domain.alerts;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeSet;
 import org.airindex.domain.RuleSet;
 
@@ -25,49 +24,53 @@ public final class EpisodeRule {
     }
 
     /**
-     * @param rolling the place's rolling 24-hour AQI keyed by hour end, at least the longest run back
-     *                from t ({@link RollingAqi#series}); an hour without one is absent
+     * @param rolling the place's rolling 24-hour AQI by hour end, at least the longest run back from t
+     *                ({@link RollingAqi#series}); an hour without one is absent
      */
-    public static Condition evaluate(AlertRules.Episodes cfg, NavigableMap<Long, Integer> rolling, String place,
+    public static Condition evaluate(AlertRules.Episodes cfg, HourSeries<Integer> rolling, String place,
             long t, ZoneId zone) {
         TreeSet<Integer> thresholds = new TreeSet<>();
         cfg.levels.forEach(l -> l.anyOf.forEach(alt -> alt.forEach(r -> thresholds.add(r.aqiAbove))));
-        Map<String, Object> values = Texts.map();
-        Integer now = rolling.get(t);
-        values.put("aqi_24h", now);
-        StringBuilder runsZh = new StringBuilder();
-        StringBuilder runsEn = new StringBuilder();
+        Integer now = rolling.at(t);
+        int[] above = new int[thresholds.size()];
+        int i = 0;
         for (int a : thresholds.descendingSet()) {
-            int n = Runs.length(rolling, t, x -> x > a);
-            values.put("hours_over_" + a, n);
-            runsZh.append("，超过").append(a).append("已").append(n).append("小时");
-            runsEn.append("; above ").append(a).append(" for ").append(n).append(" h");
+            above[i++] = Runs.length(rolling, t, x -> x > a);
         }
         int level = 0;
         AlertRules.EpisodeLevel reached = null;
-        for (int i = 0; i < cfg.levels.size(); i++) {
-            if (holds(cfg.levels.get(i).anyOf, rolling, t)) {
-                level = i + 1;
-                reached = cfg.levels.get(i);
+        for (int l = 0; l < cfg.levels.size(); l++) {
+            if (holds(cfg.levels.get(l).anyOf, rolling, t)) {
+                level = l + 1;
+                reached = cfg.levels.get(l);
             }
         }
-        String at = Texts.time(t, zone);
         if (reached == null) {
-            return new Condition(TYPE, place, null, 0, null, t - Runs.HOUR_MS, Texts.values(values),
-                    place + " " + at + " 重污染天气预警条件已解除" + Texts.OBSERVED_ZH + "：滚动24小时AQI " + now + runsZh + "。",
-                    place + " " + at + ": heavy-pollution warning conditions no longer met" + Texts.OBSERVED_EN
-                            + ": rolling 24-hour AQI " + now + runsEn + ".");
+            return new Condition(TYPE, place, null, 0, null, t - Runs.HOUR_MS, () -> {
+                String at = Texts.time(t, zone);
+                RunsAbove runs = new RunsAbove(thresholds, above);
+                return new Condition.Text(runs.values(now),
+                        place + " " + at + " 重污染天气预警条件已解除" + Texts.OBSERVED_ZH + "：滚动24小时AQI " + now
+                                + runs.zh + "。",
+                        place + " " + at + ": heavy-pollution warning conditions no longer met" + Texts.OBSERVED_EN
+                                + ": rolling 24-hour AQI " + now + runs.en + ".");
+            });
         }
         int episodeHours = Runs.length(rolling, t, x -> x > thresholds.first());
-        String nameZh = reached.nameZh == null ? reached.name : reached.nameZh;
-        return new Condition(TYPE, place, null, level, reached.name, Runs.start(t, episodeHours), Texts.values(values),
-                place + " " + at + " 达到重污染天气" + nameZh + "预警条件" + Texts.OBSERVED_ZH + "：滚动24小时AQI " + now
-                        + runsZh + "。",
-                place + " " + at + ": heavy-pollution " + reached.name + " warning conditions met" + Texts.OBSERVED_EN
-                        + ": rolling 24-hour AQI " + now + runsEn + ".");
+        AlertRules.EpisodeLevel named = reached;
+        return new Condition(TYPE, place, null, level, reached.name, Runs.start(t, episodeHours), () -> {
+            String at = Texts.time(t, zone);
+            RunsAbove runs = new RunsAbove(thresholds, above);
+            String nameZh = named.nameZh == null ? named.name : named.nameZh;
+            return new Condition.Text(runs.values(now),
+                    place + " " + at + " 达到重污染天气" + nameZh + "预警条件" + Texts.OBSERVED_ZH + "：滚动24小时AQI " + now
+                            + runs.zh + "。",
+                    place + " " + at + ": heavy-pollution " + named.name + " warning conditions met" + Texts.OBSERVED_EN
+                            + ": rolling 24-hour AQI " + now + runs.en + ".");
+        });
     }
 
-    private static boolean holds(List<List<AlertRules.Run>> anyOf, NavigableMap<Long, Integer> rolling, long t) {
+    private static boolean holds(List<List<AlertRules.Run>> anyOf, HourSeries<Integer> rolling, long t) {
         for (List<AlertRules.Run> alternative : anyOf) {
             boolean all = !alternative.isEmpty();
             for (AlertRules.Run r : alternative) {
@@ -78,5 +81,34 @@ public final class EpisodeRule {
             }
         }
         return false;
+    }
+
+    /** The hours above each configured value, highest value first, as the messages give them. */
+    private static final class RunsAbove {
+        private final TreeSet<Integer> thresholds;
+        private final int[] above;
+        private final StringBuilder zh = new StringBuilder();
+        private final StringBuilder en = new StringBuilder();
+
+        RunsAbove(TreeSet<Integer> thresholds, int[] above) {
+            this.thresholds = thresholds;
+            this.above = above;
+            int i = 0;
+            for (int a : thresholds.descendingSet()) {
+                zh.append("，超过").append(a).append("已").append(above[i]).append("小时");
+                en.append("; above ").append(a).append(" for ").append(above[i]).append(" h");
+                i++;
+            }
+        }
+
+        String values(Integer now) {
+            Map<String, Object> values = Texts.map();
+            values.put("aqi_24h", now);
+            int i = 0;
+            for (int a : thresholds.descendingSet()) {
+                values.put("hours_over_" + a, above[i++]);
+            }
+            return Texts.values(values);
+        }
     }
 }

@@ -49,9 +49,9 @@ public final class FineRiskRule {
                 + " (provincial average " + Texts.num(average) + "), change " + Texts.num(change)
                 + "% (provincial average " + Texts.num(averageChange) + "%)";
         if (level == 0) {
-            return new Condition(type, place, null, 0, null, day, Texts.values(values),
+            return new Condition(type, place, null, 0, null, day, () -> new Condition.Text(Texts.values(values),
                     standing + "，已不差于全省平均值和平均改善率。",
-                    standingEn + ": no longer worse than the provincial average value or improvement rate.");
+                    standingEn + ": no longer worse than the provincial average value or improvement rate."));
         }
         String worseZh = worseValue && worseRate ? "差于全省平均值和平均改善率" : worseValue ? "差于全省平均值" : "差于全省平均改善率";
         String worseEn = worseValue && worseRate ? "worse than both the provincial average value and improvement rate"
@@ -59,9 +59,9 @@ public final class FineRiskRule {
         String gapZh = gap != null && gap.reduction() > 0 ? "，需下降 " + Texts.num(gap.reduction()) + " 才能优于全省平均" : "";
         String gapEn = gap != null && gap.reduction() > 0
                 ? "; it must fall by " + Texts.num(gap.reduction()) + " to beat the provincial average" : "";
-        return new Condition(type, place, null, level, level == 2 ? "both" : "one", day, Texts.values(values),
-                standing + "，" + worseZh + gapZh + "，面临扣缴风险。",
-                standingEn + ": " + worseEn + gapEn + "; a penalty is coming.");
+        return new Condition(type, place, null, level, level == 2 ? "both" : "one", day, () -> new Condition.Text(
+                Texts.values(values), standing + "，" + worseZh + gapZh + "，面临扣缴风险。",
+                standingEn + ": " + worseEn + gapEn + "; a penalty is coming."));
     }
 
     static Double value(List<RankingEntry> rankings, String place, String metric) {

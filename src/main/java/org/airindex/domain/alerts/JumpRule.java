@@ -34,24 +34,35 @@ public final class JumpRule {
         Double minDiff = cfg.minDifference.get(p);
         boolean jump = v != null && median != null && minDiff != null
                 && v > cfg.ratio * median && v - median > minDiff;
+        String type = TYPE_PREFIX + p.code();
+        int n = others.size();
+        if (!jump) {
+            return new Condition(type, place, station, 0, null, t - Runs.HOUR_MS, () -> {
+                String at = Texts.time(t, zone);
+                return new Condition.Text(values(p, v, median, n),
+                        "站点 " + station + "（" + place + "）" + at + " " + p.code() + " 与本县其他站点一致。",
+                        "Station " + station + " (" + place + "): " + p.code() + " consistent with its county at " + at
+                                + ".");
+            });
+        }
+        return new Condition(type, place, station, 1, "suspect", t - Runs.HOUR_MS, () -> {
+            String at = Texts.time(t, zone);
+            return new Condition.Text(values(p, v, median, n),
+                    "站点 " + station + "（" + place + "）" + at + " " + p.code() + " 为 " + Texts.num(v) + "，是本县其他"
+                            + n + "个站点中位数 " + Texts.num(median) + " 的 " + Texts.num(v / median)
+                            + " 倍，与本县不一致。",
+                    "Station " + station + " (" + place + ") at " + at + ": " + p.code() + " " + Texts.num(v) + " is "
+                            + Texts.num(v / median) + " times the median " + Texts.num(median)
+                            + " of the county's other " + n + " stations.");
+        });
+    }
+
+    private static String values(Pollutant p, Double v, Double median, int otherStations) {
         Map<String, Object> values = Texts.map();
         values.put(p.code(), v);
         values.put("county_median", median);
-        values.put("other_stations", others.size());
-        String at = Texts.time(t, zone);
-        if (!jump) {
-            return new Condition(TYPE_PREFIX + p.code(), place, station, 0, null, t - Runs.HOUR_MS, Texts.values(values),
-                    "站点 " + station + "（" + place + "）" + at + " " + p.code() + " 与本县其他站点一致。",
-                    "Station " + station + " (" + place + "): " + p.code() + " consistent with its county at " + at + ".");
-        }
-        return new Condition(TYPE_PREFIX + p.code(), place, station, 1, "suspect", t - Runs.HOUR_MS,
-                Texts.values(values),
-                "站点 " + station + "（" + place + "）" + at + " " + p.code() + " 为 " + Texts.num(v) + "，是本县其他"
-                        + others.size() + "个站点中位数 " + Texts.num(median) + " 的 " + Texts.num(v / median)
-                        + " 倍，与本县不一致。",
-                "Station " + station + " (" + place + ") at " + at + ": " + p.code() + " " + Texts.num(v) + " is "
-                        + Texts.num(v / median) + " times the median " + Texts.num(median) + " of the county's other "
-                        + others.size() + " stations.");
+        values.put("other_stations", otherStations);
+        return Texts.values(values);
     }
 
     static double median(List<Double> values) {

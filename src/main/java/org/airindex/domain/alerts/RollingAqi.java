@@ -1,6 +1,6 @@
 package org.airindex.domain.alerts;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -33,8 +33,8 @@ public final class RollingAqi {
     }
 
     /** The rolling AQI at each hour from..to (hour ends, inclusive); hours without one are left out. */
-    public static NavigableMap<Long, Integer> series(LongFunction<RuleSet> rulesAt,
-            NavigableMap<Long, HourlyValues> hours, long from, long to) {
+    public static NavigableMap<Long, Integer> series(LongFunction<RuleSet> rulesAt, HourSeries<HourlyValues> hours,
+            long from, long to) {
         NavigableMap<Long, Integer> out = new TreeMap<>();
         for (long u = from; u <= to; u += Runs.HOUR_MS) {
             Integer aqi = at(rulesAt.apply(u), hours, u);
@@ -45,27 +45,32 @@ public final class RollingAqi {
         return out;
     }
 
-    /** @param hours 1-hour values keyed by hour end; null when the AQI cannot be given (publication rule) */
-    public static Integer at(RuleSet rs, NavigableMap<Long, HourlyValues> hours, long t) {
+    /** @return null when the AQI cannot be given (publication rule) */
+    public static Integer at(RuleSet rs, HourSeries<HourlyValues> hours, long t) {
         Validity v = rs.validity();
+        int span = lookbackHours(v);
+        // Each hour is read once: every statistic below is a slice of these columns.
+        HourlyValues[] read = new HourlyValues[span];
+        for (int i = 0; i < span; i++) {
+            read[i] = hours.at(t - (span - 1 - i) * Runs.HOUR_MS);
+        }
         Double[] day = new Double[Pollutant.values().length];
         for (Pollutant p : Pollutant.values()) {
             if (p != Pollutant.O3) {
-                Statistic s = Statistics.dailyMean(p, window(hours, t, HOURS, p), v);
+                Statistic s = Statistics.dailyMean(p, column(read, p).subList(span - HOURS, span), v);
                 day[p.ordinal()] = s.valid() ? s.value() : null;
             }
         }
+        List<Double> o3 = column(read, Pollutant.O3);
         Double o3Max = null;
         int windows = 0;
-        for (int i = 0; i < HOURS; i++) {
-            long end = t - i * Runs.HOUR_MS;
-            Double mean = O3EightHour.movingMean(window(hours, end, v.o3EightHourWindowHours(), Pollutant.O3), v);
+        for (Double mean : O3EightHour.movingMeans(o3, v)) {
             if (mean != null) {
                 windows++;
                 o3Max = o3Max == null ? mean : Math.max(o3Max, mean);
             }
         }
-        List<Double> o3Hours = Statistics.validValues(Pollutant.O3, window(hours, t, HOURS, Pollutant.O3), v);
+        List<Double> o3Hours = Statistics.validValues(Pollutant.O3, o3.subList(span - HOURS, span), v);
         Double o3OneHourMax = v.dayValid(o3Hours.size())
                 ? o3Hours.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : null;
         DailyValues d = DailyValues.of(day[Pollutant.SO2.ordinal()], day[Pollutant.NO2.ordinal()],
@@ -74,13 +79,12 @@ public final class RollingAqi {
         return rs.dailyAqi(d).aqi();
     }
 
-    /** The n hours ending at t, oldest first, null where an hour or its value is missing. */
-    private static List<Double> window(NavigableMap<Long, HourlyValues> hours, long t, int n, Pollutant p) {
-        List<Double> out = new ArrayList<>(n);
-        for (int i = n - 1; i >= 0; i--) {
-            HourlyValues h = hours.get(t - i * Runs.HOUR_MS);
-            out.add(h == null ? null : h.get(p));
+    /** One pollutant's values of the hours read, null where an hour or its value is missing. */
+    private static List<Double> column(HourlyValues[] hours, Pollutant p) {
+        Double[] values = new Double[hours.length];
+        for (int i = 0; i < hours.length; i++) {
+            values[i] = hours[i] == null ? null : hours[i].get(p);
         }
-        return out;
+        return Arrays.asList(values);
     }
 }

@@ -1,9 +1,8 @@
 package org.airindex.domain.alerts;
 
-import java.util.NavigableMap;
 import java.util.function.Predicate;
 
-/** Runs of consecutive end-labelled hours in a series keyed by hour end (epoch ms). */
+/** Runs of consecutive end-labelled hours in a series by hour end (epoch ms). */
 public final class Runs {
     public static final long HOUR_MS = 3_600_000L;
 
@@ -14,10 +13,10 @@ public final class Runs {
      * How many consecutive hours ending at {@code t} (t, t−1h, …) are present and satisfy the test;
      * a missing hour ends the run, since nothing is known about it.
      */
-    public static <V> int length(NavigableMap<Long, V> series, long t, Predicate<V> test) {
+    public static <V> int length(HourSeries<V> series, long t, Predicate<V> test) {
         int n = 0;
         for (long h = t; ; h -= HOUR_MS) {
-            V v = series.get(h);
+            V v = series.at(h);
             if (v == null || !test.test(v)) {
                 return n;
             }

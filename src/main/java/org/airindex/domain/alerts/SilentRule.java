@@ -17,17 +17,27 @@ public final class SilentRule {
     public static Condition evaluate(AlertRules.Silent cfg, long lastHour, String place, String station, long t,
             ZoneId zone) {
         long silentHours = (t - lastHour) / Runs.HOUR_MS;
-        Map<String, Object> values = Texts.map();
-        values.put("last_hour", Texts.time(lastHour, zone));
-        values.put("hours_silent", silentHours);
         if (silentHours < cfg.hours) {
-            return new Condition(TYPE, place, station, 0, null, lastHour - Runs.HOUR_MS, Texts.values(values),
-                    "站点 " + station + "（" + place + "）已恢复数据（" + Texts.time(lastHour, zone) + "）。",
-                    "Station " + station + " (" + place + ") reports again (" + Texts.time(lastHour, zone) + ").");
+            return new Condition(TYPE, place, station, 0, null, lastHour - Runs.HOUR_MS, () -> {
+                String last = Texts.time(lastHour, zone);
+                return new Condition.Text(values(last, silentHours),
+                        "站点 " + station + "（" + place + "）已恢复数据（" + last + "）。",
+                        "Station " + station + " (" + place + ") reports again (" + last + ").");
+            });
         }
-        return new Condition(TYPE, place, station, 1, "silent", lastHour, Texts.values(values),
-                "站点 " + station + "（" + place + "）自 " + Texts.time(lastHour, zone) + " 起已" + silentHours + "小时无数据。",
-                "Station " + station + " (" + place + ") has sent no data for " + silentHours + " h since "
-                        + Texts.time(lastHour, zone) + ".");
+        return new Condition(TYPE, place, station, 1, "silent", lastHour, () -> {
+            String last = Texts.time(lastHour, zone);
+            return new Condition.Text(values(last, silentHours),
+                    "站点 " + station + "（" + place + "）自 " + last + " 起已" + silentHours + "小时无数据。",
+                    "Station " + station + " (" + place + ") has sent no data for " + silentHours + " h since "
+                            + last + ".");
+        });
+    }
+
+    private static String values(String lastHour, long silentHours) {
+        Map<String, Object> values = Texts.map();
+        values.put("last_hour", lastHour);
+        values.put("hours_silent", silentHours);
+        return Texts.values(values);
     }
 }

@@ -18,7 +18,8 @@ class AlertLifecycleTest {
 
     private void eval(int level, long since, long at) {
         AlertLifecycle.Step s = AlertLifecycle.step(state,
-                new Condition("t", "P/C/X", null, level, level == 0 ? null : "L" + level, since, "v", "zh", "en"), at,
+                new Condition("t", "P/C/X", null, level, level == 0 ? null : "L" + level, since,
+                        () -> new Condition.Text("v", "zh", "en")), at,
                 CLEAR_FOR);
         state = s.state();
         if (s.event() != null) {

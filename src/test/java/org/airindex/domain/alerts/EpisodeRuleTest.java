@@ -29,16 +29,16 @@ class EpisodeRuleTest {
 
     private static Condition evalAt(NavigableMap<Long, HourlyValues> hours, int hour) {
         long t = T0 + hour * H;
-        NavigableMap<Long, Integer> rolling = RollingAqi.series(u -> R2026, hours, t - 71 * H, t);
-        return EpisodeRule.evaluate(RULES.episodes, rolling, PLACE, t, ZONE);
+        NavigableMap<Long, Integer> rolling = RollingAqi.series(u -> R2026, hours::get, t - 71 * H, t);
+        return EpisodeRule.evaluate(RULES.episodes, rolling::get, PLACE, t, ZONE);
     }
 
     @Test
     void rollingAqiIsTheDailyAqiOfThe24HoursEndingAtT() {
         // PM2.5 24h 160 on 150..250 → 200..300: 200 + 10/100·100 = 210; the others missing, 210 > 100 is published.
-        assertEquals(210, RollingAqi.at(R2026, pm25(160, 24), T0 + 24 * H));
-        assertEquals(210, RollingAqi.at(R2026, pm25(160, 20), T0 + 20 * H), "20 valid hours make a 24-hour mean");
-        assertNull(RollingAqi.at(R2026, pm25(160, 19), T0 + 19 * H), "19 hours do not");
+        assertEquals(210, RollingAqi.at(R2026, pm25(160, 24)::get, T0 + 24 * H));
+        assertEquals(210, RollingAqi.at(R2026, pm25(160, 20)::get, T0 + 20 * H), "20 valid hours make a 24-hour mean");
+        assertNull(RollingAqi.at(R2026, pm25(160, 19)::get, T0 + 19 * H), "19 hours do not");
     }
 
     @Test
@@ -49,18 +49,18 @@ class EpisodeRuleTest {
         }
         // Only the 8h mean ending at 31 holds the 300: (7·100 + 300)/8 = 125, on 100..160 → 50..100:
         // 50 + 25/60·50 = 70.8 → 71. With the other pollutants missing, 71 ≤ 100 is not published.
-        assertNull(RollingAqi.at(R2026, m, T0 + 31 * H));
+        assertNull(RollingAqi.at(R2026, m::get, T0 + 31 * H));
         for (int i = 1; i <= 31; i++) {
             m.put(T0 + i * H, HourlyValues.of(null, null, null, i > 23 ? 300.0 : 100.0, null, 160.0));
         }
         // The 8h mean of hours 24..31 is 300: on 265..800 → 200..300: 200 + 35/535·100 = 206.5 → 207,
         // below PM2.5's 210.
-        assertEquals(210, RollingAqi.at(R2026, m, T0 + 31 * H));
+        assertEquals(210, RollingAqi.at(R2026, m::get, T0 + 31 * H));
         for (int i = 1; i <= 31; i++) {
             m.put(T0 + i * H, HourlyValues.of(null, null, null, i > 23 ? 400.0 : 100.0, null, 160.0));
         }
         // 400 on 265..800: 200 + 135/535·100 = 225.2 → 226, above PM2.5's 210.
-        assertEquals(226, RollingAqi.at(R2026, m, T0 + 31 * H));
+        assertEquals(226, RollingAqi.at(R2026, m::get, T0 + 31 * H));
     }
 
     @Test
@@ -72,9 +72,10 @@ class EpisodeRuleTest {
         assertEquals(1, yellow.level());
         assertEquals("yellow", yellow.levelName());
         assertEquals(T0 + 19 * H, yellow.since(), "the run above 150 began with hour 20");
-        assertTrue(yellow.messageZh().contains("观测，非预报"), yellow.messageZh());
-        assertTrue(yellow.messageEn().contains("observed, not a forecast"), yellow.messageEn());
-        assertTrue(yellow.values().contains("aqi_24h=310"), yellow.values());
+        Condition.Text text = yellow.describe();
+        assertTrue(text.zh().contains("观测，非预报"), text.zh());
+        assertTrue(text.en().contains("observed, not a forecast"), text.en());
+        assertTrue(text.values().contains("aqi_24h=310"), text.values());
         assertEquals(1, evalAt(m, 66).level(), "47 h above 200");
         assertEquals(2, evalAt(m, 67).level(), "48 h above 200: orange");
         assertEquals(2, evalAt(m, 90).level(), "71 h above 200");
