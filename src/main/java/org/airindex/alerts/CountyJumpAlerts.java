@@ -24,6 +24,7 @@ import org.airindex.domain.alerts.AlertState;
 import org.airindex.domain.alerts.JumpRule;
 import org.airindex.domain.alerts.Runs;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.Places;
 
 /**
  * Stations inconsistent with their county, keyed by county key, on station hourly values: each hour
@@ -35,7 +36,7 @@ import org.airindex.records.HourlyValue;
  * the county (the lifecycle never lets an older evaluation clear one). A station with an open alert
  * and no value in an hour counts as clear in that hour.
  */
-public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, AlertEvent> {
+public class CountyJumpAlerts extends KeyedProcessFunction<Integer, HourlyValue, AlertEvent> {
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;
@@ -65,7 +66,7 @@ public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, 
         hour.put(h.station, h);
         hours.put(h.hourEnd, hour);
         if (h.hourEnd <= ctx.timerService().currentWatermark()) {
-            evaluate(ctx.getCurrentKey(), h.hourEnd, out);
+            evaluate(h.hourEnd, out);
         } else {
             ctx.timerService().registerEventTimeTimer(h.hourEnd);
         }
@@ -75,20 +76,20 @@ public class CountyJumpAlerts extends KeyedProcessFunction<String, HourlyValue, 
     /** Evaluates the hour ending at t if there is one, and drops hours whose lateness has expired. */
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        evaluate(ctx.getCurrentKey(), t, out);
+        evaluate(t, out);
         hours.remove(t - latenessMs - Runs.HOUR_MS);
     }
 
-    private void evaluate(String county, long t, Collector<AlertEvent> out) throws Exception {
+    private void evaluate(long t, Collector<AlertEvent> out) throws Exception {
         AlertRules.Jump cfg = rules.stations.jump;
-        Map<String, HourlyValues> hour = new TreeMap<>();
         Map<String, HourlyValue> rows = hours.get(t);
-        if (rows != null) {
-            rows.values().forEach(h -> hour.put(h.station, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
-        }
-        if (!cfg.enabled || hour.isEmpty()) {
+        if (!cfg.enabled || rows == null || rows.isEmpty()) {
             return;
         }
+        Map<String, HourlyValues> hour = new TreeMap<>();
+        rows.values().forEach(h -> hour.put(h.station, HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25)));
+        HourlyValue any = rows.values().iterator().next();
+        String county = Places.keyAt(HourlyValue.COUNTY, any.province, any.city, any.county);
         Set<String> stations = new HashSet<>(hour.keySet());
         for (AlertState s : open.all()) {
             stations.add(s.station());

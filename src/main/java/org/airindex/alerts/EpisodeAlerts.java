@@ -33,7 +33,7 @@ import org.airindex.records.HourlyValue;
  * of the whole longest run (72 values): a corrected hour recomputes only the rolling values whose
  * windows hold it.
  */
-public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, AlertEvent> {
+public class EpisodeAlerts extends KeyedProcessFunction<Integer, HourlyValue, AlertEvent> {
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;
@@ -45,6 +45,8 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
     /** Latest hour whose rolling AQI is in {@link #rolling} (or known to be missing). */
     private transient ValueState<Long> rollingThrough;
     private transient ValueState<Long> lastEvaluated;
+    /** The place key, for the timers, which see only the key id. */
+    private transient ValueState<String> place;
     private transient OpenAlerts open;
 
     /** @param level {@code county} or {@code city}: which configured rules apply to this operator */
@@ -61,12 +63,14 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
         rollingThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-rolling-through",
                 Types.LONG));
         lastEvaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-last-evaluated", Types.LONG));
+        place = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-place", Types.STRING));
         open = new OpenAlerts(getRuntimeContext());
     }
 
     @Override
     public void processElement(HourlyValue h, Context ctx, Collector<AlertEvent> out) throws Exception {
         hours.put(h.hourEnd, h);
+        place.update(h.placeKey());
         Long through = rollingThrough.value();
         if (through != null && h.hourEnd <= through) {
             // Every rolling value whose window (24 hours and the O3 8-hour lead-in) holds the hour.
@@ -75,9 +79,9 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
         }
         Long last = lastEvaluated.value();
         if (last != null && h.hourEnd <= last) {
-            evaluate(ctx.getCurrentKey(), last, out);
+            evaluate(last, out);
         } else if (h.hourEnd <= ctx.timerService().currentWatermark()) {
-            evaluate(ctx.getCurrentKey(), h.hourEnd, out);
+            evaluate(h.hourEnd, out);
         } else {
             ctx.timerService().registerEventTimeTimer(h.hourEnd);
         }
@@ -85,12 +89,13 @@ public class EpisodeAlerts extends KeyedProcessFunction<String, HourlyValue, Ale
 
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        evaluate(ctx.getCurrentKey(), t, out);
+        evaluate(t, out);
         hours.pruneBefore(t - (long) lookbackHours(t) * Runs.HOUR_MS);
         rolling.pruneBefore(t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS);
     }
 
-    private void evaluate(String place, long t, Collector<AlertEvent> out) throws Exception {
+    private void evaluate(long t, Collector<AlertEvent> out) throws Exception {
+        String place = this.place.value();
         if (rules.episodes.enabled && rules.episodes.places.contains(level)) {
             long first = t - (long) (rules.episodes.longestRun() - 1) * Runs.HOUR_MS;
             Long through = rollingThrough.value();

@@ -31,7 +31,7 @@ import org.airindex.records.Places;
  * sets an event-time timer {@code silent.hours} after it, and when the watermark reaches it with no
  * newer hour, the station is silent. The next hour with a value closes it.
  */
-public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue, AlertEvent> {
+public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue, AlertEvent> {
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;
@@ -40,6 +40,8 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
     private transient ValueState<Long> lastEvaluated;
     private transient ValueState<Long> lastWithValue;
     private transient ValueState<String> place;
+    /** The station code, for the timers, which see only the key id. */
+    private transient ValueState<String> station;
     private transient OpenAlerts open;
 
     public StationDataAlerts(AlertRules rules, ZoneId zone) {
@@ -53,12 +55,14 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
         lastEvaluated = getRuntimeContext().getState(new ValueStateDescriptor<>("station-last-evaluated", Types.LONG));
         lastWithValue = getRuntimeContext().getState(new ValueStateDescriptor<>("station-last-with-value", Types.LONG));
         place = getRuntimeContext().getState(new ValueStateDescriptor<>("station-place", Types.STRING));
+        station = getRuntimeContext().getState(new ValueStateDescriptor<>("station-code", Types.STRING));
         open = new OpenAlerts(getRuntimeContext());
     }
 
     @Override
     public void processElement(HourlyValue h, Context ctx, Collector<AlertEvent> out) throws Exception {
         hours.put(h.hourEnd, h);
+        station.update(h.station);
         place.update(Places.keyAt(HourlyValue.COUNTY, h.province, h.city, h.county));
         if (hasValue(h)) {
             Long seen = lastWithValue.value();
@@ -71,9 +75,9 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
         }
         Long last = lastEvaluated.value();
         if (last != null && h.hourEnd <= last) {
-            evaluate(ctx.getCurrentKey(), last, out);
+            evaluate(last, out);
         } else if (h.hourEnd <= ctx.timerService().currentWatermark()) {
-            evaluate(ctx.getCurrentKey(), h.hourEnd, out);
+            evaluate(h.hourEnd, out);
         } else {
             ctx.timerService().registerEventTimeTimer(h.hourEnd);
         }
@@ -82,10 +86,10 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
     /** A timer is an hour to evaluate, a silence deadline, or both when they coincide. */
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        String station = ctx.getCurrentKey();
+        String station = this.station.value();
         Long last = lastEvaluated.value();
         if (hours.contains(t) && (last == null || t > last)) {
-            evaluate(station, t, out);
+            evaluate(t, out);
         }
         Long seen = lastWithValue.value();
         // The end of a bounded input (replay) raises the watermark to the maximum and fires every timer:
@@ -98,7 +102,8 @@ public class StationDataAlerts extends KeyedProcessFunction<String, HourlyValue,
         hours.pruneBefore(t - (long) lookbackHours() * Runs.HOUR_MS);
     }
 
-    private void evaluate(String station, long t, Collector<AlertEvent> out) throws Exception {
+    private void evaluate(long t, Collector<AlertEvent> out) throws Exception {
+        String station = this.station.value();
         HourSeries<HourlyValues> series = hours.view(t - (long) lookbackHours() * Runs.HOUR_MS, t,
                 h -> HourlyValues.of(h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25));
         String county = place.value();

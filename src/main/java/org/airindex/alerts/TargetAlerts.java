@@ -30,7 +30,7 @@ import org.airindex.records.ProvinceReport;
  * earlier day than the latest evaluated can only open or escalate too (AlertLifecycle). A place
  * with an open alert that is missing from a report counts as clear.
  */
-public class TargetAlerts extends KeyedProcessFunction<String, ProvinceReport, AlertEvent> {
+public class TargetAlerts extends KeyedProcessFunction<Integer, ProvinceReport, AlertEvent> {
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;

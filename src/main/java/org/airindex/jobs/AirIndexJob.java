@@ -17,6 +17,7 @@ import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.pipeline.DeadLetters;
+import org.airindex.pipeline.Keys;
 import org.airindex.pipeline.PlaceDaily;
 import org.airindex.pipeline.PlaceHourly;
 import org.airindex.pipeline.PlacePeriod;
@@ -55,6 +56,7 @@ public class AirIndexJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        Keys.requireDistinct(registry);
         RuleChoice rules = new RuleChoice(config.standards, config.rules, config.zone());
         var lateness = config.eventTime.allowedLateness;
         int minStations = config.places.minValidStations;
@@ -72,13 +74,13 @@ public class AirIndexJob {
                 .uid("validate-readings");
 
         SingleOutputStreamOperator<HourlyValue> stationHours = valid
-                .keyBy(r -> r.station, Types.STRING)
+                .keyBy(r -> Keys.station(r.station), Types.INT)
                 .process(new StationHourly(registry, rules, lateness))
                 .name("station hourly")
                 .uid("station-hourly");
 
         DataStream<DailyValue> stationDays = stationHours
-                .keyBy(h -> h.station, Types.STRING)
+                .keyBy(h -> Keys.station(h.station), Types.INT)
                 .process(new StationDaily(rules, lateness))
                 .name("station daily")
                 .uid("station-daily");
@@ -89,14 +91,14 @@ public class AirIndexJob {
         Map<String, DataStream<HourlyValue>> placeHours = new LinkedHashMap<>();
         for (String level : Places.PLACE_LEVELS) {
             DataStream<HourlyValue> hours = stationHours
-                    .keyBy(v -> Places.keyAt(level, v.province, v.city, v.county), Types.STRING)
+                    .keyBy(v -> Keys.place(level, v.province, v.city, v.county), Types.INT)
                     .process(new PlaceHourly(level, minStations, rules, lateness))
                     .name(level + " hourly")
                     .uid(level + "-hourly");
             placeHours.put(level, hours);
             hourly = hourly.union(hours);
             DataStream<DailyValue> days = stationDays
-                    .keyBy(d -> Places.keyAt(level, d.province, d.city, d.county), Types.STRING)
+                    .keyBy(d -> Keys.place(level, d.province, d.city, d.county), Types.INT)
                     .process(new PlaceDaily(level, minStations, rules, lateness))
                     .name(level + " daily")
                     .uid(level + "-daily");
@@ -105,7 +107,7 @@ public class AirIndexJob {
         }
 
         DataStream<PeriodValue> periods = placeDays
-                .keyBy(DailyValue::placeKey, Types.STRING)
+                .keyBy(d -> Keys.place(d.placeKey()), Types.INT)
                 .process(new PlacePeriod(rules, config.province.baselinesPath()))
                 .name("period to date")
                 .uid("period-to-date");
@@ -115,7 +117,7 @@ public class AirIndexJob {
                 .filter(p -> p.level.equals(assessed))
                 .name("assessed places")
                 .uid("assessed-places")
-                .keyBy(p -> p.province + "|" + p.kind, Types.STRING)
+                .keyBy(p -> Keys.province(p.province, p.kind), Types.INT)
                 .process(new ProvinceComparisons(rules, config.province.scheme, config.province.baselinesPath(),
                         lateness))
                 .name("province comparisons")
@@ -138,26 +140,26 @@ public class AirIndexJob {
             Map<String, DataStream<HourlyValue>> placeHours, DataStream<ProvinceReport> province, RuleChoice rules) {
         AlertRules alertRules = AlertRules.loadOrDefault(config.alerts);
         DataStream<AlertEvent> events = stationHours
-                .keyBy(h -> h.station, Types.STRING)
+                .keyBy(h -> Keys.station(h.station), Types.INT)
                 .process(new StationDataAlerts(alertRules, config.zone()))
                 .name("station data alerts")
                 .uid("station-data-alerts");
         events = events.union(stationHours
-                .keyBy(h -> Places.keyAt(HourlyValue.COUNTY, h.province, h.city, h.county), Types.STRING)
+                .keyBy(h -> Keys.place(HourlyValue.COUNTY, h.province, h.city, h.county), Types.INT)
                 .process(new CountyJumpAlerts(alertRules, config.zone(), config.eventTime.allowedLateness))
                 .name("county jump alerts")
                 .uid("county-jump-alerts"));
         for (var e : placeHours.entrySet()) {
             if (EpisodeAlerts.applies(alertRules, e.getKey())) {
                 events = events.union(e.getValue()
-                        .keyBy(HourlyValue::placeKey, Types.STRING)
+                        .keyBy(h -> Keys.place(h.placeKey()), Types.INT)
                         .process(new EpisodeAlerts(alertRules, rules, e.getKey()))
                         .name(e.getKey() + " episode alerts")
                         .uid(e.getKey() + "-episode-alerts"));
             }
         }
         return events.union(province
-                .keyBy(r -> r.province + "|" + r.kind, Types.STRING)
+                .keyBy(r -> Keys.province(r.province, r.kind), Types.INT)
                 .process(new TargetAlerts(alertRules, rules, config.province.scheme))
                 .name("target alerts")
                 .uid("target-alerts"));

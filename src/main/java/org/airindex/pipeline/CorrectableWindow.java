@@ -26,7 +26,7 @@ import org.apache.flink.util.Collector;
  * is {@linkplain #merge merged} into) the earlier one instead of being counted twice. Subclasses
  * see a window's inputs in id order, so results do not depend on arrival order.
  */
-public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<String, IN, OUT> {
+public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<Integer, IN, OUT> {
     private static final long serialVersionUID = 1L;
 
     private final Class<IN> inputClass;
@@ -50,7 +50,7 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
     protected abstract String inputId(IN in);
 
     /** The result of a window from its inputs (never empty), in id order. */
-    protected abstract OUT close(String key, long windowEnd, List<IN> inputs) throws Exception;
+    protected abstract OUT close(long windowEnd, List<IN> inputs) throws Exception;
 
     protected IN merge(IN earlier, IN later) {
         return later;
@@ -89,7 +89,7 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
         inputs.put(id, earlier == null ? in : merge(earlier, in));
         windows.put(end, inputs);
         if (end <= watermark) {
-            out.collect(close(ctx.getCurrentKey(), end, sorted(inputs)));
+            out.collect(close(end, sorted(inputs)));
         }
     }
 
@@ -101,7 +101,7 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<St
     public void onTimer(long t, OnTimerContext ctx, Collector<OUT> out) throws Exception {
         Map<String, IN> closing = windows.get(t);
         if (closing != null) {
-            out.collect(close(ctx.getCurrentKey(), t, sorted(closing)));
+            out.collect(close(t, sorted(closing)));
         }
         windows.remove(t - latenessMs);
         if (windows.isEmpty()) {

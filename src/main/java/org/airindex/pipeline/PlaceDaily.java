@@ -36,7 +36,7 @@ public class PlaceDaily extends CorrectableWindow<DailyValue, DailyValue> {
     }
 
     @Override
-    protected DailyValue close(String key, long dayEnd, List<DailyValue> stations) {
+    protected DailyValue close(long dayEnd, List<DailyValue> stations) {
         DailyValue first = stations.get(0);
         DailyValue d = new DailyValue();
         d.level = level;

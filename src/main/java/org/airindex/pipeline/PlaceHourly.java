@@ -37,7 +37,7 @@ public class PlaceHourly extends CorrectableWindow<HourlyValue, HourlyValue> {
     }
 
     @Override
-    protected HourlyValue close(String key, long hourEnd, List<HourlyValue> rows) {
+    protected HourlyValue close(long hourEnd, List<HourlyValue> rows) {
         HourlyValue first = rows.get(0);
         HourlyValue v = new HourlyValue();
         v.level = level;

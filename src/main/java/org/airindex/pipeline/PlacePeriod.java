@@ -32,7 +32,7 @@ import org.airindex.records.PeriodValue;
  * Both years are computed under the current rule-set (STANDARDS.md §0), so the rate is like for
  * like. The state holds this year's and last year's days; older days are dropped.
  */
-public class PlacePeriod extends KeyedProcessFunction<String, DailyValue, PeriodValue> {
+public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, PeriodValue> {
     private static final long serialVersionUID = 1L;
 
     private final RuleChoice rules;

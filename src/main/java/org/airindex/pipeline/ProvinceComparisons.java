@@ -66,7 +66,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     }
 
     @Override
-    protected ProvinceReport close(String key, long asOfEnd, List<PeriodValue> places) {
+    protected ProvinceReport close(long asOfEnd, List<PeriodValue> places) {
         PeriodValue first = places.get(0);
         List<PlaceStanding> standings = places.stream().map(ProvinceComparisons::standing).toList();
         ProvinceResult result = ProvinceComparison.compare(first.province, first.period, standings, scheme.comparison());

@@ -41,7 +41,7 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
     }
 
     @Override
-    protected DailyValue close(String station, long dayEnd, List<HourlyValue> hours) {
+    protected DailyValue close(long dayEnd, List<HourlyValue> hours) {
         HourlyValue first = hours.get(0);
         LocalDate date = rules.dateOfHour(first.hourEnd);
         long dayStart = rules.dayEnd(date.minusDays(1));
@@ -57,7 +57,7 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
         }
         DailyValue d = new DailyValue();
         d.level = HourlyValue.STATION;
-        d.station = station;
+        d.station = first.station;
         d.county = first.county;
         d.city = first.city;
         d.province = first.province;

@@ -66,8 +66,8 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
     }
 
     @Override
-    protected HourlyValue close(String stationCode, long hourEnd, List<Reading> inHour) {
-        Station s = registry.get(stationCode);
+    protected HourlyValue close(long hourEnd, List<Reading> inHour) {
+        Station s = registry.get(inHour.get(0).station);
         HourlyValue v = new HourlyValue();
         v.level = HourlyValue.STATION;
         v.station = s.code();

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.pipeline.RuleChoice;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.HourlyValue;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class AlertRestoreTest {
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, AlertEvent> harness(
-            KeyedProcessFunction<String, HourlyValue, AlertEvent> fn, KeySelector<HourlyValue, String> key,
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, AlertEvent> harness(
+            KeyedProcessFunction<Integer, HourlyValue, AlertEvent> fn, KeySelector<HourlyValue, Integer> key,
             OperatorSubtaskState restored) throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), key, Types.STRING);
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), key, Types.INT);
         h.setup();
         if (restored != null) {
             h.initializeState(restored);
@@ -38,7 +39,7 @@ class AlertRestoreTest {
         return h;
     }
 
-    private static void hourOf(KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, AlertEvent> h,
+    private static void hourOf(KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, AlertEvent> h,
             HourlyValue v) throws Exception {
         h.processElement(v, v.hourEnd);
         h.processWatermark(v.hourEnd);
@@ -48,7 +49,7 @@ class AlertRestoreTest {
     void episodesOpenBeforeTheCheckpointCloseAfterItWithoutRepeats() throws Exception {
         OperatorSubtaskState snapshot;
         try (var before = harness(new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.COUNTY),
-                HourlyValue::placeKey, null)) {
+                v -> Keys.place(v.placeKey()), null)) {
             for (int i = 1; i <= 25; i++) {
                 hourOf(before, county(i, 160.0, 210));
             }
@@ -57,7 +58,7 @@ class AlertRestoreTest {
             snapshot = before.snapshot(1L, hour(25));
         }
         try (var after = harness(new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.COUNTY),
-                HourlyValue::placeKey, snapshot)) {
+                v -> Keys.place(v.placeKey()), snapshot)) {
             for (int i = 26; i <= 30; i++) {
                 hourOf(after, county(i, 160.0, 210));
             }
@@ -72,14 +73,14 @@ class AlertRestoreTest {
     @Test
     void aSilenceTimerSetBeforeTheCheckpointFiresAfterIt() throws Exception {
         OperatorSubtaskState snapshot;
-        try (var before = harness(new StationDataAlerts(RULES, ZONE), v -> v.station, null)) {
+        try (var before = harness(new StationDataAlerts(RULES, ZONE), v -> Keys.station(v.station), null)) {
             for (int i = 1; i <= 3; i++) {
                 hourOf(before, station("A1", i, 30.0 + i, 60.0 + i));
             }
             before.processWatermark(hour(4));
             snapshot = before.snapshot(1L, hour(4));
         }
-        try (var after = harness(new StationDataAlerts(RULES, ZONE), v -> v.station, snapshot)) {
+        try (var after = harness(new StationDataAlerts(RULES, ZONE), v -> Keys.station(v.station), snapshot)) {
             after.processWatermark(hour(6));
             assertEquals(List.of("silent A1 open 1 @6"), brief(after.extractOutputValues()));
         }

@@ -14,20 +14,20 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.HourlyValue;
-import org.airindex.records.Places;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CountyJumpAlertsTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, AlertEvent> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, AlertEvent> h;
 
     @BeforeEach
     void open() throws Exception {
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new CountyJumpAlerts(RULES, ZONE, Duration.ofHours(6)),
-                v -> Places.keyAt(HourlyValue.COUNTY, v.province, v.city, v.county), Types.STRING);
+                v -> Keys.place(HourlyValue.COUNTY, v.province, v.city, v.county), Types.INT);
     }
 
     @AfterEach

@@ -17,19 +17,20 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.pipeline.RuleChoice;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.HourlyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EpisodeAlertsTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, AlertEvent> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, AlertEvent> h;
 
     @BeforeEach
     void open() throws Exception {
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.COUNTY), HourlyValue::placeKey,
-                Types.STRING);
+                new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.COUNTY), v -> Keys.place(v.placeKey()),
+                Types.INT);
     }
 
     @AfterEach
@@ -145,8 +146,8 @@ class EpisodeAlertsTest {
     @Test
     void citiesGetOnlyTheRulesConfiguredForCities() throws Exception {
         try (var city = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.CITY), HourlyValue::placeKey,
-                Types.STRING)) {
+                new EpisodeAlerts(RULES, RuleChoice.automatic(ZONE), HourlyValue.CITY), v -> Keys.place(v.placeKey()),
+                Types.INT)) {
             for (int i = 1; i <= 20; i++) {
                 HourlyValue v = county(i, 160.0, 210);
                 v.level = HourlyValue.CITY;

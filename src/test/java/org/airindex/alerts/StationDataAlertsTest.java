@@ -14,18 +14,19 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.HourlyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StationDataAlertsTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, AlertEvent> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, AlertEvent> h;
 
     @BeforeEach
     void open() throws Exception {
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new StationDataAlerts(RULES, ZONE),
-                v -> v.station, Types.STRING);
+                v -> Keys.station(v.station), Types.INT);
     }
 
     @AfterEach

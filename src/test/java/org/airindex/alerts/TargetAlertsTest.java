@@ -16,6 +16,7 @@ import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.ProvinceAverages;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.pipeline.RuleChoice;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 import org.junit.jupiter.api.AfterEach;
@@ -28,14 +29,14 @@ class TargetAlertsTest {
     private static final String Y = "山西省/阳泉市/城区";
     private static final ProvinceAverages AVG = new ProvinceAverages(4.0, 40.0, -5.0, -6.0, 25);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, ProvinceReport, AlertEvent> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, ProvinceReport, AlertEvent> h;
 
     @BeforeEach
     void open() throws Exception {
         // No scheme file: the jar's default scheme, bottom_n [10, 20].
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new TargetAlerts(RULES, RuleChoice.automatic(ZONE), null), r -> r.province + "|" + r.kind,
-                Types.STRING);
+                new TargetAlerts(RULES, RuleChoice.automatic(ZONE), null), r -> Keys.province(r.province, r.kind),
+                Types.INT);
     }
 
     @AfterEach

@@ -17,20 +17,19 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
-import org.airindex.records.Places;
 import org.junit.jupiter.api.Test;
 
 class PlaceDailyTest {
     private static final Duration LATENESS = Duration.ofHours(2);
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, DailyValue, DailyValue> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, DailyValue> harness(
             String level, int minStations) throws Exception {
         PlaceDaily op = new PlaceDaily(level, minStations, RuleChoice.automatic(ZONE), LATENESS);
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                op, d -> Places.keyAt(level, d.province, d.city, d.county), Types.STRING);
+                op, d -> Keys.place(level, d.province, d.city, d.county), Types.INT);
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, DailyValue, DailyValue> h,
+    private static void send(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, DailyValue> h,
             DailyValue d) throws Exception {
         h.processElement(d, d.dayEnd);
     }
@@ -42,7 +41,7 @@ class PlaceDailyTest {
         // (24*30 + 20*60)/44 = 1920/44 = 43.6.
         List<DailyValue> stationDays;
         try (var stations = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new StationDaily(RuleChoice.automatic(ZONE), LATENESS), (HourlyValue v) -> v.station, Types.STRING)) {
+                new StationDaily(RuleChoice.automatic(ZONE), LATENESS), (HourlyValue v) -> Keys.station(v.station), Types.INT)) {
             LocalDate day = LocalDate.parse("2026-01-10");
             for (int hour = 1; hour <= 24; hour++) {
                 String end = day.atStartOfDay().plusHours(hour).toString();

@@ -13,17 +13,16 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.records.HourlyValue;
-import org.airindex.records.Places;
 import org.junit.jupiter.api.Test;
 
 class PlaceHourlyTest {
     private static final Duration LATENESS = Duration.ofHours(1);
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, HourlyValue> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, HourlyValue> harness(
             String level, int minStations) throws Exception {
         PlaceHourly op = new PlaceHourly(level, minStations, RuleChoice.automatic(ZONE), LATENESS);
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                op, v -> Places.keyAt(level, v.province, v.city, v.county), Types.STRING);
+                op, v -> Keys.place(level, v.province, v.city, v.county), Types.INT);
     }
 
     private static HourlyValue station(String code, String county, String city, String end, Double pm25, Double o3) {
@@ -40,7 +39,7 @@ class PlaceHourlyTest {
         return v;
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, HourlyValue> h,
+    private static void send(KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, HourlyValue> h,
             HourlyValue v) throws Exception {
         h.processElement(v, v.hourEnd);
     }

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlacePeriodTest {
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, DailyValue, PeriodValue> harness(String baselines)
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> harness(String baselines)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PlacePeriod(RuleChoice.automatic(ZONE), baselines), DailyValue::placeKey, Types.STRING);
+                new PlacePeriod(RuleChoice.automatic(ZONE), baselines), v -> Keys.place(v.placeKey()), Types.INT);
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, DailyValue, PeriodValue> h,
+    private static void send(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> h,
             DailyValue d) throws Exception {
         h.processElement(d, d.dayEnd);
     }
@@ -36,7 +36,7 @@ class PlacePeriodTest {
     }
 
     /** Outputs emitted since {@code from} outputs had been seen. */
-    private static List<PeriodValue> since(KeyedOneInputStreamOperatorTestHarness<String, DailyValue, PeriodValue> h,
+    private static List<PeriodValue> since(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> h,
             int from) {
         List<PeriodValue> all = h.extractOutputValues();
         return all.subList(from, all.size());

@@ -32,11 +32,11 @@ class ProvinceComparisonsTest {
     /** End of 2026-03-10, the as-of day. */
     private static final long AS_OF_END = at("2026-03-11T00:00");
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, PeriodValue, ProvinceReport> harness(
             String baselines) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new ProvinceComparisons(RuleChoice.automatic(ZONE), SCHEME, baselines, LATENESS),
-                p -> p.province + "|" + p.kind, Types.STRING);
+                p -> Keys.province(p.province, p.kind), Types.INT);
     }
 
     private static PeriodValue county(String city, String county, String kind, double composite, double pm25,
@@ -59,7 +59,7 @@ class ProvinceComparisonsTest {
         return v;
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> h,
+    private static void send(KeyedOneInputStreamOperatorTestHarness<Integer, PeriodValue, ProvinceReport> h,
             PeriodValue v) throws Exception {
         h.processElement(v, v.asOfEnd - 1);
     }
@@ -70,7 +70,7 @@ class ProvinceComparisonsTest {
     //   晋城 城区 composite 5.00, PM2.5 50; last year 5.50, 55 -> -9.1 % (-9.09), -9.1 %
     // Provincial averages: composite (4+4+5)/3 = 4.3333; PM2.5 (40+45+50)/3 = 45;
     // improvement rates (mean of rates): (-20.0 + 0.0 - 9.1)/3 = -9.7 for both.
-    private static void sendThree(KeyedOneInputStreamOperatorTestHarness<String, PeriodValue, ProvinceReport> h)
+    private static void sendThree(KeyedOneInputStreamOperatorTestHarness<Integer, PeriodValue, ProvinceReport> h)
             throws Exception {
         send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
         send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 
 class StationDailyTest {
     private static final Duration LATENESS = Duration.ofHours(2);
-    private KeyedOneInputStreamOperatorTestHarness<String, HourlyValue, DailyValue> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, HourlyValue, DailyValue> h;
 
     @BeforeEach
     void open() throws Exception {
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new StationDaily(RuleChoice.automatic(ZONE), LATENESS), v -> v.station, Types.STRING);
+                new StationDaily(RuleChoice.automatic(ZONE), LATENESS), v -> Keys.station(v.station), Types.INT);
     }
 
     @AfterEach

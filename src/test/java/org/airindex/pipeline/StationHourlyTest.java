@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class StationHourlyTest {
     private static final Duration LATENESS = Duration.ofHours(2);
-    private KeyedOneInputStreamOperatorTestHarness<String, Reading, HourlyValue> h;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, Reading, HourlyValue> h;
 
     @BeforeEach
     void open() throws Exception {
         h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new StationHourly(REGISTRY, RuleChoice.automatic(ZONE), LATENESS), r -> r.station, Types.STRING);
+                new StationHourly(REGISTRY, RuleChoice.automatic(ZONE), LATENESS), r -> Keys.station(r.station), Types.INT);
     }
 
     @AfterEach

@@ -1,0 +1,65 @@
+package org.airindex.pipeline;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.airindex.config.Station;
+import org.airindex.config.StationRegistry;
+import org.airindex.records.PeriodValue;
+import org.airindex.records.Places;
+
+/**
+ * What the job keys its streams by: an int id per station, per place and per province report,
+ * not the code or place key itself. Batch execution (replay) sorts every keyed input by its
+ * serialized key, and a fixed-length key sorts several times faster than strings that share long
+ * prefixes (北京市/北京市/…). The id is the key's {@link String#hashCode}, which the Java API
+ * specifies, so it is the same in every JVM and does not move when stations are added: keyed state
+ * stays with its station across registry edits. {@link #requireDistinct} refuses a registry in
+ * which two keys would share an id.
+ */
+public final class Keys {
+    private Keys() {
+    }
+
+    public static int station(String code) {
+        return code.hashCode();
+    }
+
+    /** The place at {@code level} that holds a station of the given county, city and province. */
+    public static int place(String level, String province, String city, String county) {
+        return place(Places.keyAt(level, province, city, county));
+    }
+
+    public static int place(String placeKey) {
+        return placeKey.hashCode();
+    }
+
+    /** A province's reports of one period kind (month to date, year to date). */
+    public static int province(String province, String kind) {
+        return (province + "|" + kind).hashCode();
+    }
+
+    /** Every key the registry's stations can produce, checked for a shared id. */
+    public static void requireDistinct(StationRegistry registry) {
+        Map<Integer, String> stations = new HashMap<>();
+        Map<Integer, String> places = new HashMap<>();
+        Map<Integer, String> reports = new HashMap<>();
+        for (Station s : registry.stations()) {
+            claim(stations, station(s.code()), s.code());
+            for (String level : Places.PLACE_LEVELS) {
+                String key = Places.keyAt(level, s.province(), s.city(), s.county());
+                claim(places, place(key), key);
+            }
+            for (String kind : new String[] {PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE}) {
+                claim(reports, province(s.province(), kind), s.province() + "|" + kind);
+            }
+        }
+    }
+
+    private static void claim(Map<Integer, String> ids, int id, String key) {
+        String other = ids.putIfAbsent(id, key);
+        if (other != null && !other.equals(key)) {
+            throw new IllegalArgumentException("station registry: '" + other + "' and '" + key + "' have the same key id "
+                    + id + " (String.hashCode); rename one of them");
+        }
+    }
+}
