@@ -1,10 +1,13 @@
 package org.airindex.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
@@ -15,10 +18,11 @@ import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.io.csv.CsvPartSink;
 import org.airindex.io.file.ReadingFileFormat;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.jobs.AirIndexJob;
-import org.airindex.jobs.CollectedOutputs;
+import org.airindex.jobs.ReplayOutputs;
 import org.airindex.jobs.InfluxOutputs;
 import org.airindex.jobs.ProductionIo;
 import org.airindex.records.DeadLetter;
@@ -73,12 +77,18 @@ final class ReplayCommand implements Command {
                 env.execute("airindex replay");
                 out.printf("replayed %s into %s in %.1f s%n", input, config.influx.url, seconds(started));
             } else {
-                CollectedOutputs outputs = new CollectedOutputs();
+                Path dir = Path.of(o.get("out", null));
+                Path parts = dir.resolve(".parts");
+                deleteTree(parts); // parts of an earlier run, perhaps with more subtasks, must not be merged in
+                ReplayRows rows = new ReplayRows(config.zone());
+                ReplayOutputs outputs = new ReplayOutputs(new CsvPartSink<>(parts, rows::hourly),
+                        new CsvPartSink<>(parts, rows::daily));
                 new AirIndexJob(config, registry, source, outputs).build(env);
-                CollectedOutputs.Results results = outputs.execute(env, "airindex replay");
-                Map<String, Integer> files = new ReplayTables(config.zone()).write(Path.of(o.get("out", null)), results);
+                ReplayOutputs.Results results = outputs.execute(env, "airindex replay");
+                Map<String, Integer> files = new ReplayTables(rows).write(dir, parts, results);
+                deleteTree(parts);
                 out.printf("replayed %s in %.1f s into %s:%n", input, seconds(started), o.get("out", null));
-                files.forEach((file, rows) -> out.printf("  %-20s %8d rows%n", file, rows));
+                files.forEach((file, count) -> out.printf("  %-20s %8d rows%n", file, count));
             }
             return 0;
         } catch (Exception e) {
@@ -99,6 +109,16 @@ final class ReplayCommand implements Command {
         conf.setString("taskmanager.network.batch-shuffle.compression.enabled", "false");
         conf.setString("taskmanager.memory.managed.size", "1g");
         return conf;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static double seconds(long startedNanos) {

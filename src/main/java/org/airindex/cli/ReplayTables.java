@@ -1,13 +1,14 @@
 package org.airindex.cli;
 
+import static org.airindex.cli.ReplayRows.num;
+import static org.airindex.cli.ReplayRows.reported;
+import static org.airindex.cli.ReplayRows.text;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
-import org.airindex.domain.Rounding;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
+import org.airindex.io.csv.CsvParts;
 import org.airindex.io.csv.CsvWriter;
-import org.airindex.jobs.CollectedOutputs.Results;
-import org.airindex.records.DailyValue;
+import org.airindex.jobs.ReplayOutputs.Results;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
@@ -33,33 +33,28 @@ import org.airindex.records.ProvinceReport;
  * are written as the standards report them; an empty cell is a missing value.
  */
 final class ReplayTables {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private final ReplayRows rows;
 
-    private final ZoneId zone;
-
-    ReplayTables(ZoneId zone) {
-        this.zone = zone;
+    ReplayTables(ReplayRows rows) {
+        this.rows = rows;
     }
 
-    /** @return the files written, with their row counts */
-    Map<String, Integer> write(Path dir, Results r) throws IOException {
+    /**
+     * @param parts the part files of the hourly and daily tables ({@link ReplayRows})
+     * @return the files written, with their row counts
+     */
+    Map<String, Integer> write(Path dir, Path parts, Results r) throws IOException {
         Files.createDirectories(dir);
         Map<String, Integer> written = new LinkedHashMap<>();
-        List<String> hourlyHeader = List.of("place", "time", "so2", "no2", "co", "o3", "pm10", "pm25", "aqi", "category",
-                "primary");
         for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            List<HourlyValue> rows = latest(r.hourly().stream().filter(v -> v.level.equals(level)).toList(),
-                    v -> v.placeKey() + "@" + v.hourEnd, Comparator.comparing(HourlyValue::placeKey)
-                            .thenComparingLong(v -> v.hourEnd));
-            written.put(level + "_hourly.csv", table(dir.resolve(level + "_hourly.csv"), hourlyHeader, rows, this::hourly));
+            String table = ReplayRows.hourlyTable(level);
+            written.put(table + ".csv", table(dir.resolve(table + ".csv"), ReplayRows.HOURLY_HEADER,
+                    CsvParts.merge(parts, table), row -> row));
         }
-        List<String> dailyHeader = List.of("place", "date", "so2", "no2", "co", "pm10", "pm25", "o3_8h_max", "o3_1h_max",
-                "aqi", "category", "primary", "valid");
         for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            List<DailyValue> rows = latest(r.daily().stream().filter(v -> v.level.equals(level)).toList(),
-                    v -> v.placeKey() + "@" + v.date, Comparator.comparing(DailyValue::placeKey)
-                            .thenComparing(v -> v.date));
-            written.put(level + "_daily.csv", table(dir.resolve(level + "_daily.csv"), dailyHeader, rows, this::daily));
+            String table = ReplayRows.dailyTable(level);
+            written.put(table + ".csv", table(dir.resolve(table + ".csv"), ReplayRows.DAILY_HEADER,
+                    CsvParts.merge(parts, table), row -> row));
         }
         List<String> periodHeader = List.of("place", "period", "so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90",
                 "composite", "valid_days", "valid", "as_of", "composite_last_year", "composite_change", "pm25_last_year",
@@ -107,33 +102,8 @@ final class ReplayTables {
 
     private List<String> alert(AlertEvent e) {
         return List.of(e.id(), e.type(), e.levelName() == null ? Integer.toString(e.level()) : e.levelName(),
-                e.station() == null ? e.place() : e.place() + "/" + e.station(), time(e.start()),
-                e.end() == null ? "" : time(e.end()), e.messageZh() + " " + e.messageEn());
-    }
-
-    private String time(long epochMs) {
-        return Instant.ofEpochMilli(epochMs).atZone(zone).toOffsetDateTime().format(TIME);
-    }
-
-    private List<String> hourly(HourlyValue v) {
-        List<String> row = new ArrayList<>(List.of(v.placeKey(),
-                Instant.ofEpochMilli(v.hourEnd).atZone(zone).toOffsetDateTime().format(TIME)));
-        for (Pollutant p : List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.O3, Pollutant.PM10,
-                Pollutant.PM25)) {
-            row.add(reported(p, v.get(p)));
-        }
-        row.addAll(List.of(text(v.aqi), text(v.category), text(v.primary)));
-        return row;
-    }
-
-    private List<String> daily(DailyValue v) {
-        List<String> row = new ArrayList<>(List.of(v.placeKey(), v.date));
-        for (Pollutant p : List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25)) {
-            row.add(reported(p, v.get(p)));
-        }
-        row.addAll(List.of(reported(Pollutant.O3, v.o3), reported(Pollutant.O3, v.o3OneHourMax),
-                text(v.aqi), text(v.category), text(v.primary), Boolean.toString(v.valid)));
-        return row;
+                e.station() == null ? e.place() : e.place() + "/" + e.station(), rows.time(e.start()),
+                e.end() == null ? "" : rows.time(e.end()), e.messageZh() + " " + e.messageEn());
     }
 
     private List<String> period(PeriodValue v) {
@@ -143,15 +113,6 @@ final class ReplayTables {
                 Integer.toString(v.validDays), Boolean.toString(v.valid), v.asOf, text(v.compositeLastYear),
                 text(v.compositeChange), reported(Pollutant.PM25, v.pm25LastYear), text(v.pm25Change),
                 Integer.toString(v.goodDays), Integer.toString(v.overDays));
-    }
-
-    /** The last version of each result (by key), sorted. */
-    private static <T> List<T> latest(List<T> rows, Function<T, String> key, Comparator<T> order) {
-        Map<String, T> last = new LinkedHashMap<>();
-        rows.forEach(v -> last.put(key.apply(v), v));
-        List<T> out = new ArrayList<>(last.values());
-        out.sort(order);
-        return out;
     }
 
     /** Per key, the version as of the latest day (and, for that day, the last one delivered). */
@@ -188,17 +149,5 @@ final class ReplayTables {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    private static String reported(Pollutant p, Double v) {
-        return v == null ? "" : Rounding.report(p, v).toPlainString();
-    }
-
-    private static String num(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static String text(Object v) {
-        return v == null ? "" : v.toString();
     }
 }

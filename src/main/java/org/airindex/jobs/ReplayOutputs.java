@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,29 +18,36 @@ import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
 /**
- * Results brought back to the client (replay to files, tests). Every stream is drained on its own
- * thread while the job runs: a collect sink whose buffer is not read would hold up the whole job.
+ * The outputs of a replay: the hourly and daily values, which are most of the rows, go to the given
+ * sinks where they are produced; the period values, the province's reports, the dead letters and the
+ * alerts, which are few, are brought back to the client. Every collected stream is drained on its
+ * own thread while the job runs: a collect sink whose buffer is not read would hold up the whole job.
  */
-public class CollectedOutputs implements Outputs {
-    private CloseableIterator<HourlyValue> hourly;
-    private CloseableIterator<DailyValue> daily;
+public class ReplayOutputs implements Outputs {
+    private final Sink<HourlyValue> hourlySink;
+    private final Sink<DailyValue> dailySink;
     private CloseableIterator<PeriodValue> periods;
     private CloseableIterator<ProvinceReport> province;
     private CloseableIterator<DeadLetter> deadLetters;
     private CloseableIterator<AlertEvent> alerts;
 
-    /** What the job produced, in the order each stream delivered it. */
-    public record Results(List<HourlyValue> hourly, List<DailyValue> daily, List<PeriodValue> periods,
-            List<ProvinceReport> province, List<DeadLetter> deadLetters, List<AlertEvent> alerts) {}
+    /** What the job brought back, in the order each stream delivered it. */
+    public record Results(List<PeriodValue> periods, List<ProvinceReport> province, List<DeadLetter> deadLetters,
+            List<AlertEvent> alerts) {}
+
+    public ReplayOutputs(Sink<HourlyValue> hourlySink, Sink<DailyValue> dailySink) {
+        this.hourlySink = hourlySink;
+        this.dailySink = dailySink;
+    }
 
     @Override
     public void hourly(DataStream<HourlyValue> values) {
-        hourly = values.collectAsync();
+        values.sinkTo(hourlySink).name("hourly values").uid("hourly-values-sink");
     }
 
     @Override
     public void daily(DataStream<DailyValue> values) {
-        daily = values.collectAsync();
+        values.sinkTo(dailySink).name("daily values").uid("daily-values-sink");
     }
 
     @Override
@@ -64,15 +72,13 @@ public class CollectedOutputs implements Outputs {
 
     public Results execute(StreamExecutionEnvironment env, String jobName) throws Exception {
         JobClient job = env.executeAsync(jobName);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<List<HourlyValue>> h = pool.submit(() -> drain(hourly));
-            Future<List<DailyValue>> d = pool.submit(() -> drain(daily));
             Future<List<PeriodValue>> p = pool.submit(() -> drain(periods));
             Future<List<ProvinceReport>> r = pool.submit(() -> drain(province));
             Future<List<DeadLetter>> x = pool.submit(() -> drain(deadLetters));
             Future<List<AlertEvent>> a = pool.submit(() -> drain(alerts));
-            Results results = new Results(h.get(), d.get(), p.get(), r.get(), x.get(), a.get());
+            Results results = new Results(p.get(), r.get(), x.get(), a.get());
             job.getJobExecutionResult().get();
             return results;
         } finally {

@@ -1,0 +1,57 @@
+package org.airindex.io.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The part files of {@link CsvPartSink}, merged into one table. */
+public final class CsvParts {
+    private CsvParts() {
+    }
+
+    static String partName(String table, int subtask) {
+        return table + "-" + subtask + ".csv";
+    }
+
+    /**
+     * A table's rows from all its parts: the last version of each row (same first cell and order),
+     * sorted by first cell, then order.
+     */
+    public static List<List<String>> merge(Path directory, String table) throws IOException {
+        Map<Key, List<String>> last = new HashMap<>();
+        if (Files.isDirectory(directory)) {
+            Pattern name = Pattern.compile(Pattern.quote(table) + "-\\d+\\.csv");
+            try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory,
+                    p -> name.matcher(p.getFileName().toString()).matches())) {
+                for (Path part : parts) {
+                    try (Reader in = new BufferedReader(Files.newBufferedReader(part, StandardCharsets.UTF_8), 1 << 16)) {
+                        for (CsvRecord r : CsvReader.readAll(in)) {
+                            List<String> cells = r.fields().subList(1, r.fields().size());
+                            last.put(new Key(cells.get(0), Long.parseLong(r.fields().get(0))), cells);
+                        }
+                    } catch (CsvFormatException | RuntimeException e) {
+                        throw new IOException("unreadable part " + part + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        List<Map.Entry<Key, List<String>>> rows = new ArrayList<>(last.entrySet());
+        rows.sort(Map.Entry.comparingByKey(Comparator.comparing(Key::subject).thenComparingLong(Key::order)));
+        List<List<String>> out = new ArrayList<>(rows.size());
+        rows.forEach(e -> out.add(e.getValue()));
+        return out;
+    }
+
+    private record Key(String subject, long order) {
+    }
+}
