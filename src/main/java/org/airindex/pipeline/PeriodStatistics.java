@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.airindex.domain.CompositeIndex;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
@@ -100,15 +98,19 @@ public final class PeriodStatistics {
     private static boolean everyMonthValid(RuleSet rs, Pollutant p, LocalDate start, LocalDate asOf,
             List<DailyValue> days) {
         Validity validity = rs.validity();
-        Map<String, Integer> validDays = new HashMap<>();
+        // Valid days by month since the start, read from the ISO date's digits (days lie in start..asOf).
+        YearMonth first = YearMonth.from(start);
+        int[] validDays = new int[(int) first.until(YearMonth.from(asOf), ChronoUnit.MONTHS) + 1];
         for (DailyValue d : days) {
             if (validity.plausible(p, d.get(p))) {
-                validDays.merge(d.date.substring(0, 7), 1, Integer::sum);
+                int year = Integer.parseInt(d.date, 0, 4, 10);
+                int month = Integer.parseInt(d.date, 5, 7, 10);
+                validDays[(year - first.getYear()) * 12 + month - first.getMonthValue()]++;
             }
         }
-        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {
+        for (YearMonth m = first; !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {
             int toCome = m.equals(YearMonth.from(asOf)) ? m.lengthOfMonth() - asOf.getDayOfMonth() : 0;
-            if (!validity.monthValid(m, validDays.getOrDefault(m.toString(), 0) + toCome)) {
+            if (!validity.monthValid(m, validDays[(int) first.until(m, ChronoUnit.MONTHS)] + toCome)) {
                 return false;
             }
         }

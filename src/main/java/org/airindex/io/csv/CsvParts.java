@@ -8,10 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The part files of {@link CsvPartSink}, merged into one table. */
@@ -28,7 +27,8 @@ public final class CsvParts {
      * sorted by first cell, then order.
      */
     public static List<List<String>> merge(Path directory, String table) throws IOException {
-        Map<Key, List<String>> last = new HashMap<>();
+        // Subject → order → the row's last version: a few subjects, each with many rows.
+        Map<String, TreeMap<Long, List<String>>> last = new TreeMap<>();
         if (Files.isDirectory(directory)) {
             Pattern name = Pattern.compile(Pattern.quote(table) + "-\\d+\\.csv");
             try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory,
@@ -37,7 +37,8 @@ public final class CsvParts {
                     try (Reader in = new BufferedReader(Files.newBufferedReader(part, StandardCharsets.UTF_8), 1 << 16)) {
                         for (CsvRecord r : CsvReader.readAll(in)) {
                             List<String> cells = r.fields().subList(1, r.fields().size());
-                            last.put(new Key(cells.get(0), Long.parseLong(r.fields().get(0))), cells);
+                            last.computeIfAbsent(cells.get(0), s -> new TreeMap<>())
+                                    .put(Long.parseLong(r.fields().get(0)), cells);
                         }
                     } catch (CsvFormatException | RuntimeException e) {
                         throw new IOException("unreadable part " + part + ": " + e.getMessage(), e);
@@ -45,13 +46,8 @@ public final class CsvParts {
                 }
             }
         }
-        List<Map.Entry<Key, List<String>>> rows = new ArrayList<>(last.entrySet());
-        rows.sort(Map.Entry.comparingByKey(Comparator.comparing(Key::subject).thenComparingLong(Key::order)));
-        List<List<String>> out = new ArrayList<>(rows.size());
-        rows.forEach(e -> out.add(e.getValue()));
+        List<List<String>> out = new ArrayList<>();
+        last.values().forEach(rows -> out.addAll(rows.values()));
         return out;
-    }
-
-    private record Key(String subject, long order) {
     }
 }

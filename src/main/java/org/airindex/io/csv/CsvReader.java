@@ -1,7 +1,6 @@
 package org.airindex.io.csv;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,14 @@ import java.util.List;
  * (as spreadsheet programs write) is dropped; blank lines are skipped.
  */
 public final class CsvReader {
-    private final PushbackReader in;
+    private final Reader in;
+    /** Read ahead in blocks: a char at a time through the reader costs a synchronized call per char. */
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int length;
+    /** A char given back by {@link #unread}, or NONE. */
+    private int pushedBack = NONE;
+    private static final int NONE = -2;
     private final List<CsvRecord> records = new ArrayList<>();
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
@@ -24,7 +30,7 @@ public final class CsvReader {
     private int recordLine = 1;
 
     private CsvReader(Reader in) {
-        this.in = new PushbackReader(in, 1);
+        this.in = in;
     }
 
     public static List<CsvRecord> readAll(Reader in) throws IOException, CsvFormatException {
@@ -32,9 +38,9 @@ public final class CsvReader {
     }
 
     private List<CsvRecord> parse() throws IOException, CsvFormatException {
-        int c = in.read();
+        int c = read();
         if (c == '\uFEFF') {
-            c = in.read();
+            c = read();
         }
         while (c != -1) {
             if (c == '"' && !fieldBegun) {
@@ -46,7 +52,7 @@ public final class CsvReader {
                 recordBegun = true;
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r') {
-                    int next = in.read();
+                    int next = read();
                     if (next != '\n') {
                         endRecord();
                         c = next;
@@ -59,26 +65,42 @@ public final class CsvReader {
                 fieldBegun = true;
                 recordBegun = true;
             }
-            c = in.read();
+            c = read();
         }
         endRecord();
         return records;
     }
 
+    private int read() throws IOException {
+        if (pushedBack != NONE) {
+            int c = pushedBack;
+            pushedBack = NONE;
+            return c;
+        }
+        if (position == length) {
+            length = Math.max(0, in.read(buffer, 0, buffer.length));
+            position = 0;
+            if (length == 0) {
+                return -1;
+            }
+        }
+        return buffer[position++];
+    }
+
     private void readQuoted() throws IOException, CsvFormatException {
         while (true) {
-            int c = in.read();
+            int c = read();
             if (c == -1) {
                 throw new CsvFormatException("line " + recordLine + ": unterminated quoted field");
             }
             if (c == '"') {
-                int next = in.read();
+                int next = read();
                 if (next == '"') {
                     field.append('"');
                     continue;
                 }
                 if (next != -1) {
-                    in.unread(next);
+                    pushedBack = next;
                 }
                 return;
             }
