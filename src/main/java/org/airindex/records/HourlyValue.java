@@ -1,5 +1,6 @@
 package org.airindex.records;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.airindex.domain.AqiResult;
 
 /**
@@ -7,6 +8,7 @@ import org.airindex.domain.AqiResult;
  * stations' hourly values). Concentrations are unrounded means: they are rounded only when
  * reported or when they enter an IAQI (GB/T 8170 forbids successive rounding).
  */
+@TypeInfo(HourlyValueSerializer.Factory.class)
 public class HourlyValue extends Concentrations {
     public static final String STATION = "station";
     public static final String COUNTY = "county";

@@ -96,8 +96,10 @@ class DashboardQueriesTest {
                 zone, FIRST_DAY, DAYS, 20261128L).generate();
         servers.produce(records.stream().map(r -> new String[] {r.key(), r.json()}).toList());
 
+        // Watermark gauges are reported only between the first watermark and the end of input, which
+        // lasts a second or two here: a short interval makes sure a report falls inside it.
         StreamExecutionEnvironment env = RealServers.environment(config,
-                ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(1)));
+                ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofMillis(200)));
         ProductionIo.job(config, true).build(env);
         env.execute("grafana dashboards");
         influx = servers.influx();
@@ -364,7 +366,7 @@ class DashboardQueriesTest {
 
     /** Grafana's built-in macros and the template variables, as Grafana renders them for InfluxQL. */
     static String substitute(String query, Map<String, String> values) {
-        // Flink metrics come every reporting interval (1 s here) from a job that runs for seconds: their
+        // Flink metrics come every reporting interval (200 ms here) from a job that runs for seconds: their
         // rates need buckets as short as Grafana's auto interval gives a live range; results are hourly.
         boolean metrics = query.contains("taskmanager_") || query.contains("jobmanager_");
         String q = query.replace("$timeFilter", timeFilter).replace("$__timeFilter", timeFilter)
