@@ -6,20 +6,12 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
-/**
- * Flink's serializer of {@link HourlyValue}, written field by field. Hourly rows are most of the
- * job's traffic, and in batch (replay) every keyed input is also written into the sort and read
- * back: the reflective POJO serializer was the largest single cost there. Format: one int with a
- * bit per nullable field that is null, then the fields that are present, in declaration order.
- * Adding or changing a field needs a new snapshot version that still reads this format.
- */
-public final class HourlyValueSerializer extends TypeSerializer<HourlyValue> {
+/** Flink's serializer of {@link HourlyValue}: the hourly rows are most of the job's traffic. */
+public final class HourlyValueSerializer extends RecordSerializer<HourlyValue> {
     private static final long serialVersionUID = 1L;
     public static final HourlyValueSerializer INSTANCE = new HourlyValueSerializer();
 
@@ -28,33 +20,14 @@ public final class HourlyValueSerializer extends TypeSerializer<HourlyValue> {
 
     @Override
     public void serialize(HourlyValue v, DataOutputView out) throws IOException {
-        Object[] nullable = nullableFields(v);
-        int nulls = 0;
-        for (int i = 0; i < nullable.length; i++) {
-            if (nullable[i] == null) {
-                nulls |= 1 << i;
-            }
-        }
-        out.writeInt(nulls);
-        for (Object f : nullable) {
-            if (f instanceof Double d) {
-                out.writeDouble(d);
-            } else if (f instanceof Integer n) {
-                out.writeInt(n);
-            } else if (f instanceof String s) {
-                StringValue.writeString(s, out);
-            }
-        }
+        Object[] nullable = {v.so2, v.no2, v.co, v.o3, v.pm10, v.pm25,
+            v.level, v.station, v.county, v.city, v.province, v.rules, v.category, v.primary,
+            v.aqi, v.iaqiSo2, v.iaqiNo2, v.iaqiCo, v.iaqiO3, v.iaqiPm10, v.iaqiPm25};
+        out.writeInt(nullMask(nullable));
+        writePresent(out, nullable);
         out.writeLong(v.hourEnd);
         out.writeInt(v.stations);
         out.writeBoolean(v.overRange);
-    }
-
-    /** Every nullable field, in the format's order: 6 concentrations, 8 texts, 7 AQI figures. */
-    private static Object[] nullableFields(HourlyValue v) {
-        return new Object[] {v.so2, v.no2, v.co, v.o3, v.pm10, v.pm25,
-            v.level, v.station, v.county, v.city, v.province, v.rules, v.category, v.primary,
-            v.aqi, v.iaqiSo2, v.iaqiNo2, v.iaqiCo, v.iaqiO3, v.iaqiPm10, v.iaqiPm25};
     }
 
     @Override
@@ -89,23 +62,6 @@ public final class HourlyValueSerializer extends TypeSerializer<HourlyValue> {
         return v;
     }
 
-    private static Double readDouble(DataInputView in, int nulls, int bit) throws IOException {
-        return (nulls & (1 << bit)) != 0 ? null : in.readDouble();
-    }
-
-    private static Integer readInt(DataInputView in, int nulls, int bit) throws IOException {
-        return (nulls & (1 << bit)) != 0 ? null : in.readInt();
-    }
-
-    private static String readString(DataInputView in, int nulls, int bit) throws IOException {
-        return (nulls & (1 << bit)) != 0 ? null : StringValue.readString(in);
-    }
-
-    @Override
-    public HourlyValue deserialize(HourlyValue reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
     /** Fields are immutable values (strings, boxed numbers), so a shallow copy is a full one. */
     @Override
     public HourlyValue copy(HourlyValue from) {
@@ -138,43 +94,8 @@ public final class HourlyValueSerializer extends TypeSerializer<HourlyValue> {
     }
 
     @Override
-    public HourlyValue copy(HourlyValue from, HourlyValue reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<HourlyValue> duplicate() {
-        return this;
-    }
-
-    @Override
     public HourlyValue createInstance() {
         return new HourlyValue();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof HourlyValueSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return HourlyValueSerializer.class.hashCode();
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.airindex.records;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 
 /**
  * One raw station reading (STANDARDS.md §7): concentrations averaged over {@code (ts - interval, ts]}.
  * A null concentration is missing. CO in mg/m³, the others in µg/m³.
  */
+@TypeInfo(ReadingSerializer.Factory.class)
 public class Reading extends Concentrations {
     public String station;
     /** End of the averaging interval, epoch milliseconds. */

@@ -12,7 +12,7 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-class HourlyValueSerializerTest {
+class RecordSerializersTest {
     private static final TypeSerializer<HourlyValue> S = HourlyValueSerializer.INSTANCE;
 
     private static HourlyValue full() {
@@ -85,6 +85,25 @@ class HourlyValueSerializerTest {
                 new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
         assertEquals(S, read.restoreSerializer());
         assertTrue(S.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs());
+    }
+
+    @Test
+    void readingsSurviveSerializationWithTheirNulls() throws Exception {
+        assertInstanceOf(RecordTypeInfo.class, TypeInformation.of(Reading.class));
+        Reading r = new Reading();
+        r.station = "Dongsi, 东四";
+        r.ts = 1_362_070_800_000L;
+        r.intervalS = 300;
+        r.co = 1.2;
+        r.pm25 = 35.0;
+        TypeSerializer<Reading> s = ReadingSerializer.INSTANCE;
+        DataOutputSerializer out = new DataOutputSerializer(32);
+        s.serialize(r, out);
+        Reading back = s.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals(r.toString(), back.toString());
+        assertEquals(null, back.so2);
+        assertEquals(300, back.intervalS);
+        assertEquals(r.toString(), s.copy(r).toString());
     }
 
     private static String describe(HourlyValue v) {
