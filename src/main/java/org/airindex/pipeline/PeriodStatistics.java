@@ -55,7 +55,10 @@ public final class PeriodStatistics {
         int fewest = Integer.MAX_VALUE;
         boolean valid = true;
         for (Pollutant p : Pollutant.values()) {
-            List<Double> series = in.stream().map(d -> d.get(p)).toList();
+            List<Double> series = new ArrayList<>(in.size());
+            for (DailyValue d : in) {
+                series.add(d.get(p));
+            }
             Statistic s = switch (p) {
                 case CO -> Statistics.percentileOf(p, series, rs.coPercentile(), validity, n -> true);
                 case O3 -> Statistics.percentileOf(p, series, rs.o3Percentile(), validity, n -> true);

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -57,35 +57,42 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
     public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
-        String keepFrom = LocalDate.of(date.getYear() - 1, 1, 1).toString();
-        // ISO dates order as strings, so the series is kept and cut without parsing every day.
-        TreeMap<String, DailyValue> series = new TreeMap<>();
+        // ISO dates order as strings, so days are kept, cut and split by year without parsing each one.
+        String lastYear = LocalDate.of(date.getYear() - 1, 1, 1).toString();
+        String thisYear = LocalDate.of(date.getYear(), 1, 1).toString();
+        String nextYear = LocalDate.of(date.getYear() + 1, 1, 1).toString();
+        List<DailyValue> current = new ArrayList<>();
+        List<DailyValue> previous = new ArrayList<>();
+        // A corrected day changes every later period-to-date value of its year.
+        TreeSet<String> later = new TreeSet<>();
         Iterator<DailyValue> it = days.values().iterator();
         while (it.hasNext()) {
             DailyValue day = it.next();
-            if (day.date.compareTo(keepFrom) < 0) {
+            if (day.date.compareTo(lastYear) < 0) {
                 it.remove();
+            } else if (day.date.compareTo(thisYear) < 0) {
+                previous.add(day);
             } else {
-                series.put(day.date, day);
+                current.add(day);
+                if (day.date.compareTo(d.date) >= 0 && day.date.compareTo(nextYear) < 0) {
+                    later.add(day.date);
+                }
             }
         }
-        List<DailyValue> all = new ArrayList<>(series.values());
-        // A corrected day changes every later period-to-date value of its month and year.
-        for (String later : series.tailMap(d.date, true).keySet()) {
-            LocalDate asOf = LocalDate.parse(later);
-            if (asOf.getYear() != date.getYear()) {
-                break;
-            }
+        for (String day : later) {
+            LocalDate asOf = LocalDate.parse(day);
             if (YearMonth.from(asOf).equals(YearMonth.from(date))) {
-                out.collect(period(d, PeriodValue.MONTH, asOf.withDayOfMonth(1), asOf, all));
+                out.collect(period(d, PeriodValue.MONTH, asOf.withDayOfMonth(1), asOf, current, previous));
             }
-            out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, all));
+            out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, current, previous));
         }
     }
 
-    private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf, List<DailyValue> all) {
+    /** @param current the place's days of asOf's year, {@code previous} those of the year before */
+    private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf,
+            List<DailyValue> current, List<DailyValue> previous) {
         RuleSet rs = rules.forPeriod(start, asOf);
-        PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, all);
+        PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, current);
         v.level = place.level;
         v.province = place.province;
         v.city = place.city;
@@ -93,7 +100,8 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         v.asOfEnd = rules.dayEnd(asOf);
 
         RuleSet lastYearRules = rules.forLastYear(rs, start.minusYears(1), asOf.minusYears(1));
-        PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1), all);
+        PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1),
+                previous);
         if (last.valid && last.composite != null) {
             v.compositeLastYear = last.composite;
             v.pm25LastYear = last.pm25;
