@@ -5,7 +5,7 @@
 # A batch replay is a throughput job, run with the parallel collector (earlier, side by side with G1:
 # 1.10 ± 0.12 times faster). On the 2-core development machine, 2026-11-29, hyperfine, 2 runs each,
 # side by side: 71.3 ± 4.1 s, against 117.8 ± 13.1 s for the code of 2026-11-28 (e5d5dbb): 1.65 ± 0.21
-# times faster. The machine's speed drifted by up to 20 % between runs that day; compare side by side.
+# times faster. The machine's speed drifted by up to 25 % between runs that day; compare side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . jobs/lib/common.sh
