@@ -28,12 +28,11 @@ final class OpenAlerts {
         // Some operators hold several places under one key (a province's counties): the place is part of it.
         String key = c.type() + "|" + c.place() + "|" + (c.station() == null ? "" : c.station());
         AlertState current = open.get(key);
-        if (current == null && !c.active()) {
-            return; // the usual case: nothing open, nothing found
-        }
         AlertLifecycle.Step step = AlertLifecycle.step(current, c, at, clearFor);
         if (step.state() == null) {
-            open.remove(key);
+            if (current != null) {
+                open.remove(key);
+            }
         } else {
             open.put(key, step.state());
         }
