@@ -57,13 +57,10 @@ public final class ExactSum {
             wide = wide.add(exactValue(v));
             return;
         }
-        for (int k = 0; k <= DECIMALS; k++) {
-            double m = Math.rint(v * POWERS_OF_TEN[k]);
-            if (m / POWERS_OF_TEN[k] == v) {
-                // m / 10^k rounds to v and no other number of at most three decimals does: v is that decimal.
-                add(((long) m) * (long) POWERS_OF_TEN[DECIMALS - k], DECIMAL_SHIFT);
-                return;
-            }
+        int k = decimals(v);
+        if (k >= 0) {
+            add(((long) Math.rint(v * POWERS_OF_TEN[k])) * (long) POWERS_OF_TEN[DECIMALS - k], DECIMAL_SHIFT);
+            return;
         }
         long bits = Double.doubleToRawLongBits(v);
         int biased = (int) ((bits >>> 52) & 0x7ff);
@@ -85,15 +82,24 @@ public final class ExactSum {
         lo = sumLo;
     }
 
-    /** What a value counts as, in decimal: the short decimal it denotes, or its binary value. */
-    static BigDecimal exactValue(double v) {
+    /**
+     * The fewest decimals (0 to 3) of a decimal that v denotes, or -1: m / 10^k rounds to v exactly
+     * when that decimal does, and no other number of at most three decimals lies as close.
+     */
+    private static int decimals(double v) {
         for (int k = 0; k <= DECIMALS; k++) {
             double m = Math.rint(v * POWERS_OF_TEN[k]);
             if (Math.abs(m) < 0x1p53 && m / POWERS_OF_TEN[k] == v) {
-                return BigDecimal.valueOf((long) m, k);
+                return k;
             }
         }
-        return new BigDecimal(v);
+        return -1;
+    }
+
+    /** What a value counts as, in decimal: the short decimal it denotes, or its binary value. */
+    private static BigDecimal exactValue(double v) {
+        int k = decimals(v);
+        return k >= 0 ? BigDecimal.valueOf((long) Math.rint(v * POWERS_OF_TEN[k]), k) : new BigDecimal(v);
     }
 
     public int count() {
