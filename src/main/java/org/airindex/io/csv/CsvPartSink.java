@@ -1,9 +1,7 @@
 package org.airindex.io.csv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,6 @@ public final class CsvPartSink<T> implements Sink<T> {
         private final Path directory;
         private final int subtask;
         private final Rows<T> rows;
-        private final Map<String, Writer> files = new HashMap<>();
         private final Map<String, CsvWriter> writers = new HashMap<>();
 
         PartWriter(Path directory, int subtask, Rows<T> rows) throws IOException {
@@ -62,10 +59,8 @@ public final class CsvPartSink<T> implements Sink<T> {
             TableRow row = rows.row(element);
             CsvWriter csv = writers.get(row.table());
             if (csv == null) {
-                Writer file = new BufferedWriter(Files.newBufferedWriter(
-                        directory.resolve(CsvParts.partName(row.table(), subtask)), StandardCharsets.UTF_8), 1 << 16);
-                files.put(row.table(), file);
-                csv = new CsvWriter(file);
+                csv = new CsvWriter(Files.newBufferedWriter(directory.resolve(CsvParts.partName(row.table(), subtask)),
+                        StandardCharsets.UTF_8));
                 writers.put(row.table(), csv);
             }
             List<String> line = new ArrayList<>(row.cells().size() + 1);
@@ -84,9 +79,9 @@ public final class CsvPartSink<T> implements Sink<T> {
         @Override
         public void close() throws IOException {
             IOException failed = null;
-            for (Writer file : files.values()) {
+            for (CsvWriter csv : writers.values()) {
                 try {
-                    file.close();
+                    csv.close();
                 } catch (IOException e) {
                     failed = e;
                 }

@@ -1,6 +1,5 @@
 package org.airindex.io.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ public final class CsvParts {
             try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory,
                     p -> name.matcher(p.getFileName().toString()).matches())) {
                 for (Path part : parts) {
-                    try (Reader in = new BufferedReader(Files.newBufferedReader(part, StandardCharsets.UTF_8), 1 << 16)) {
+                    try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
                         for (CsvRecord r : CsvReader.readAll(in)) {
                             List<String> cells = r.fields().subList(1, r.fields().size());
                             last.computeIfAbsent(cells.get(0), s -> new TreeMap<>())

@@ -1,11 +1,12 @@
 package org.airindex.io.csv;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /** RFC 4180 writer: a field is quoted only when it holds a comma, a quote or a line break. */
-public final class CsvWriter {
+public final class CsvWriter implements Closeable {
     private final Writer out;
 
     public CsvWriter(Writer out) {
@@ -26,6 +27,11 @@ public final class CsvWriter {
 
     public void flush() throws IOException {
         out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
     }
 
     static String quote(String s) {

@@ -1,0 +1,46 @@
+package org.airindex.io.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvPartsTest {
+    @TempDir
+    Path dir;
+
+    private void part(String name, List<List<String>> rows) throws IOException {
+        try (CsvWriter csv = new CsvWriter(Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8))) {
+            for (List<String> row : rows) {
+                csv.writeRow(row);
+            }
+        }
+    }
+
+    @Test
+    void keepsTheLastVersionOfEachRowSortedByPlaceThenOrder() throws IOException {
+        part(CsvParts.partName("county_hourly", 0), List.of(
+                List.of("7200", "山西省/太原市/小店区", "2", "old"),
+                List.of("3600", "山西省/太原市/小店区", "1", "x"),
+                List.of("7200", "山西省/太原市/小店区", "2", "corrected")));
+        part(CsvParts.partName("county_hourly", 1), List.of(
+                List.of("3600", "山西省/大同市/城区, \"东\"", "1", "y")));
+        part(CsvParts.partName("city_hourly", 0), List.of(List.of("3600", "山西省/太原市", "1", "other table")));
+        part("county_hourly-x.csv", List.of(List.of("3600", "stray", "1", "not a part")));
+
+        assertEquals(List.of(
+                List.of("山西省/大同市/城区, \"东\"", "1", "y"),
+                List.of("山西省/太原市/小店区", "1", "x"),
+                List.of("山西省/太原市/小店区", "2", "corrected")), CsvParts.merge(dir, "county_hourly"));
+    }
+
+    @Test
+    void aTableWithoutPartsIsEmpty() throws IOException {
+        assertEquals(List.of(), CsvParts.merge(dir.resolve("missing"), "county_hourly"));
+    }
+}
