@@ -6,9 +6,9 @@
 # with the current one, with the outputs compared file by file. AIRINDEX_BENCH_JAVA_OPTS adds JVM
 # options (e.g. -XX:+CITime) to every run.
 # A batch replay is a throughput job, run with the parallel collector (earlier, side by side with G1:
-# 1.10 ± 0.12 times faster). On the 2-core development machine, 2026-11-29, hyperfine, 2 runs each,
-# side by side: 71.3 ± 4.1 s, against 117.8 ± 13.1 s for the code of 2026-11-28 (e5d5dbb): 1.65 ± 0.21
-# times faster. The machine's speed drifted by up to 25 % between runs that day; compare side by side.
+# 1.10 ± 0.12 times faster). 2026-11-29, 2-core machine: `jobs/bench-replay.sh 2 e5d5dbb` gave
+# 89.0 ± 3.8 s against 145.2 ± 4.4 s (1.63 ± 0.08 times faster); the machine's speed drifted by up to
+# 25 % that day, so only side-by-side figures compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . jobs/lib/common.sh
