@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
@@ -103,11 +107,18 @@ final class ReplayCommand implements Command {
      * would give small stages one slot), blocking shuffles stay uncompressed (CPU is the limit), and
      * the key sorts get room in memory. Object reuse stays off: operators keep their inputs in state.
      */
+    /**
+     * Typed options, so that a key renamed by a Flink release fails the build instead of being ignored
+     * (Flink 2 dropped {@code taskmanager.network.batch-shuffle.compression.enabled}: the shuffle was
+     * LZ4-compressed although that key said otherwise). The shuffle files of a replay stay on the local
+     * disk, where compressing them costs more CPU than the bytes it saves.
+     */
     private static Configuration batchSettings() {
         Configuration conf = new Configuration();
-        conf.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
-        conf.setString("taskmanager.network.batch-shuffle.compression.enabled", "false");
-        conf.setString("taskmanager.memory.managed.size", "1g");
+        conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+        conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
         return conf;
     }
 
