@@ -86,7 +86,7 @@ final class ReplayCommand implements Command {
                 deleteTree(parts); // parts of an earlier run, perhaps with more subtasks, must not be merged in
                 ReplayRows rows = new ReplayRows(config.zone());
                 ReplayOutputs outputs = new ReplayOutputs(new CsvPartSink<>(parts, rows::hourly),
-                        new CsvPartSink<>(parts, rows::daily));
+                        new CsvPartSink<>(parts, rows::daily), parts);
                 new AirIndexJob(config, registry, source, outputs).build(env);
                 ReplayOutputs.Results results = outputs.execute(env, "airindex replay");
                 Map<String, Integer> files = new ReplayTables(rows).write(dir, parts, results);

@@ -5,6 +5,7 @@ import static org.airindex.cli.ReplayRows.reported;
 import static org.airindex.cli.ReplayRows.text;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.alerts.AlertEvent;
@@ -45,17 +47,29 @@ final class ReplayTables {
      */
     Map<String, Integer> write(Path dir, Path parts, Results r) throws IOException {
         Files.createDirectories(dir);
+        Map<String, List<String>> partTables = new LinkedHashMap<>();
+        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
+            partTables.put(ReplayRows.hourlyTable(level), ReplayRows.HOURLY_HEADER);
+        }
+        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
+            partTables.put(ReplayRows.dailyTable(level), ReplayRows.DAILY_HEADER);
+        }
+        // The tables are independent and the job has ended: merge them on every core.
+        Map<String, Integer> merged = new ConcurrentHashMap<>();
+        try {
+            partTables.keySet().parallelStream().forEach(table -> {
+                try {
+                    merged.put(table, table(dir.resolve(table + ".csv"), partTables.get(table),
+                            CsvParts.merge(parts, table), row -> row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         Map<String, Integer> written = new LinkedHashMap<>();
-        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            String table = ReplayRows.hourlyTable(level);
-            written.put(table + ".csv", table(dir.resolve(table + ".csv"), ReplayRows.HOURLY_HEADER,
-                    CsvParts.merge(parts, table), row -> row));
-        }
-        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            String table = ReplayRows.dailyTable(level);
-            written.put(table + ".csv", table(dir.resolve(table + ".csv"), ReplayRows.DAILY_HEADER,
-                    CsvParts.merge(parts, table), row -> row));
-        }
+        partTables.keySet().forEach(table -> written.put(table + ".csv", merged.get(table)));
         List<String> periodHeader = List.of("place", "period", "so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90",
                 "composite", "valid_days", "valid", "as_of", "composite_last_year", "composite_change", "pm25_last_year",
                 "pm25_change", "good_days", "over_days");

@@ -1,16 +1,12 @@
 package org.airindex.jobs;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.io.file.RecordPartSink;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
@@ -19,25 +15,27 @@ import org.airindex.records.ProvinceReport;
 
 /**
  * The outputs of a replay: the hourly and daily values, which are most of the rows, go to the given
- * sinks where they are produced; the period values, the province's reports, the dead letters and the
- * alerts, which are few, are brought back to the client. Every collected stream is drained on its
- * own thread while the job runs: a collect sink whose buffer is not read would hold up the whole job.
+ * sinks; the period values, the province's reports, the dead letters and the alerts, which are few,
+ * are written in their serialized form to part files in a folder and read back once the job ends.
  */
 public class ReplayOutputs implements Outputs {
     private final Sink<HourlyValue> hourlySink;
     private final Sink<DailyValue> dailySink;
-    private CloseableIterator<PeriodValue> periods;
-    private CloseableIterator<ProvinceReport> province;
-    private CloseableIterator<DeadLetter> deadLetters;
-    private CloseableIterator<AlertEvent> alerts;
+    private final Path parts;
+    private RecordPartSink<PeriodValue> periods;
+    private RecordPartSink<ProvinceReport> province;
+    private RecordPartSink<DeadLetter> deadLetters;
+    private RecordPartSink<AlertEvent> alerts;
 
-    /** What the job brought back, in the order each stream delivered it. */
+    /** What the job brought back; a subject's records in the order the job produced them. */
     public record Results(List<PeriodValue> periods, List<ProvinceReport> province, List<DeadLetter> deadLetters,
             List<AlertEvent> alerts) {}
 
-    public ReplayOutputs(Sink<HourlyValue> hourlySink, Sink<DailyValue> dailySink) {
+    /** @param parts a folder for the part files of the few results, emptied by the caller */
+    public ReplayOutputs(Sink<HourlyValue> hourlySink, Sink<DailyValue> dailySink, Path parts) {
         this.hourlySink = hourlySink;
         this.dailySink = dailySink;
+        this.parts = parts;
     }
 
     @Override
@@ -52,45 +50,33 @@ public class ReplayOutputs implements Outputs {
 
     @Override
     public void periods(DataStream<PeriodValue> values) {
-        periods = values.collectAsync();
+        periods = toParts(values, "periods");
     }
 
     @Override
     public void province(DataStream<ProvinceReport> reports) {
-        province = reports.collectAsync();
+        province = toParts(reports, "province");
     }
 
     @Override
     public void deadLetters(DataStream<DeadLetter> letters) {
-        deadLetters = letters.collectAsync();
+        deadLetters = toParts(letters, "dead-letters");
     }
 
     @Override
     public void alerts(DataStream<AlertEvent> events) {
-        alerts = events.collectAsync();
+        alerts = toParts(events, "alerts");
+    }
+
+    private <T> RecordPartSink<T> toParts(DataStream<T> stream, String name) {
+        RecordPartSink<T> sink = new RecordPartSink<>(parts, name,
+                stream.getType().createSerializer(stream.getExecutionConfig().getSerializerConfig()));
+        stream.sinkTo(sink).name(name).uid(name + "-parts-sink");
+        return sink;
     }
 
     public Results execute(StreamExecutionEnvironment env, String jobName) throws Exception {
-        JobClient job = env.executeAsync(jobName);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<List<PeriodValue>> p = pool.submit(() -> drain(periods));
-            Future<List<ProvinceReport>> r = pool.submit(() -> drain(province));
-            Future<List<DeadLetter>> x = pool.submit(() -> drain(deadLetters));
-            Future<List<AlertEvent>> a = pool.submit(() -> drain(alerts));
-            Results results = new Results(p.get(), r.get(), x.get(), a.get());
-            job.getJobExecutionResult().get();
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> List<T> drain(CloseableIterator<T> it) throws Exception {
-        List<T> out = new ArrayList<>();
-        try (it) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
+        env.execute(jobName);
+        return new Results(periods.read(), province.read(), deadLetters.read(), alerts.read());
     }
 }
