@@ -1,17 +1,15 @@
 package org.airindex.domain.alerts;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
 import org.airindex.domain.DailyValues;
+import org.airindex.domain.ExactSum;
 import org.airindex.domain.HourlyValues;
 import org.airindex.domain.O3EightHour;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
-import org.airindex.domain.Statistic;
-import org.airindex.domain.Statistics;
 import org.airindex.domain.Validity;
 
 /**
@@ -23,6 +21,7 @@ import org.airindex.domain.Validity;
  */
 public final class RollingAqi {
     static final int HOURS = 24;
+    private static final Pollutant[] POLLUTANTS = Pollutant.values();
 
     private RollingAqi() {
     }
@@ -45,46 +44,66 @@ public final class RollingAqi {
         return out;
     }
 
-    /** @return null when the AQI cannot be given (publication rule) */
+    /**
+     * @return null when the AQI cannot be given (publication rule)
+     *
+     * <p>The means are those of {@link org.airindex.domain.Statistics#dailyMean} and
+     * {@link O3EightHour#movingMean} (RollingAqiTest holds this to them), taken here on columns of
+     * plain doubles: alert jobs evaluate this at every hour of every place, 24 O3 windows each time.
+     */
     public static Integer at(RuleSet rs, HourSeries<HourlyValues> hours, long t) {
         Validity v = rs.validity();
         int span = lookbackHours(v);
-        // Each hour is read once: every statistic below is a slice of these columns.
-        HourlyValues[] read = new HourlyValues[span];
+        // Each hour is read once, into a column per pollutant: NaN where missing or implausible.
+        double[][] columns = new double[POLLUTANTS.length][span];
         for (int i = 0; i < span; i++) {
-            read[i] = hours.at(t - (span - 1 - i) * Runs.HOUR_MS);
-        }
-        Double[] day = new Double[Pollutant.values().length];
-        for (Pollutant p : Pollutant.values()) {
-            if (p != Pollutant.O3) {
-                Statistic s = Statistics.dailyMean(p, column(read, p).subList(span - HOURS, span), v);
-                day[p.ordinal()] = s.valid() ? s.value() : null;
+            HourlyValues h = hours.at(t - (span - 1 - i) * Runs.HOUR_MS);
+            for (Pollutant p : POLLUTANTS) {
+                Double x = h == null ? null : h.get(p);
+                columns[p.ordinal()][i] = v.plausible(p, x) ? x : Double.NaN;
             }
         }
-        List<Double> o3 = column(read, Pollutant.O3);
+        int dayFrom = span - HOURS;
+        Double[] day = new Double[POLLUTANTS.length];
+        for (Pollutant p : POLLUTANTS) {
+            if (p != Pollutant.O3) {
+                day[p.ordinal()] = mean(columns[p.ordinal()], dayFrom, span, v::dayValid);
+            }
+        }
+        double[] o3 = columns[Pollutant.O3.ordinal()];
+        int width = v.o3EightHourWindowHours();
         Double o3Max = null;
         int windows = 0;
-        for (Double mean : O3EightHour.movingMeans(o3, v)) {
+        for (int end = dayFrom; end < span; end++) {
+            Double mean = mean(o3, end - width + 1, end + 1, v::o3EightHourValid);
             if (mean != null) {
                 windows++;
                 o3Max = o3Max == null ? mean : Math.max(o3Max, mean);
             }
         }
-        List<Double> o3Hours = Statistics.validValues(Pollutant.O3, o3.subList(span - HOURS, span), v);
-        Double o3OneHourMax = v.dayValid(o3Hours.size())
-                ? o3Hours.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : null;
+        int o3Hours = 0;
+        double o3HourMax = Double.NEGATIVE_INFINITY;
+        for (int i = dayFrom; i < span; i++) {
+            if (!Double.isNaN(o3[i])) {
+                o3Hours++;
+                o3HourMax = Math.max(o3HourMax, o3[i]);
+            }
+        }
         DailyValues d = DailyValues.of(day[Pollutant.SO2.ordinal()], day[Pollutant.NO2.ordinal()],
                 day[Pollutant.CO.ordinal()], day[Pollutant.PM10.ordinal()], day[Pollutant.PM25.ordinal()],
-                v.o3DailyMaxValid(windows, o3Max) ? o3Max : null, o3OneHourMax);
+                v.o3DailyMaxValid(windows, o3Max) ? o3Max : null,
+                o3Hours > 0 && v.dayValid(o3Hours) ? o3HourMax : null);
         return rs.dailyAqi(d).aqi();
     }
 
-    /** One pollutant's values of the hours read, null where an hour or its value is missing. */
-    private static List<Double> column(HourlyValues[] hours, Pollutant p) {
-        Double[] values = new Double[hours.length];
-        for (int i = 0; i < hours.length; i++) {
-            values[i] = hours[i] == null ? null : hours[i].get(p);
+    /** The exact mean of the valid (non-NaN) values in from..to−1, or null unless their count passes. */
+    private static Double mean(double[] column, int from, int to, IntPredicate validWhen) {
+        ExactSum sum = new ExactSum();
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(column[i])) {
+                sum.add(column[i]);
+            }
         }
-        return Arrays.asList(values);
+        return validWhen.test(sum.count()) ? sum.mean() : null;
     }
 }
