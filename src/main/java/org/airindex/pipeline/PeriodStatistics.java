@@ -3,13 +3,14 @@ package org.airindex.pipeline;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.airindex.domain.CompositeIndex;
+import org.airindex.domain.ExactSum;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
+import org.airindex.domain.Percentile;
 import org.airindex.domain.RuleSet;
-import org.airindex.domain.Statistic;
 import org.airindex.domain.Statistics;
 import org.airindex.domain.Validity;
 import org.airindex.records.DailyValue;
@@ -25,23 +26,21 @@ import org.airindex.records.PeriodValue;
  * period's end that is exactly the monthly/annual rule of §1.
  */
 public final class PeriodStatistics {
+    private static final Pollutant[] POLLUTANTS = Pollutant.values();
+
     private PeriodStatistics() {}
 
     /**
      * @param days the place's daily rows from {@code start} to {@code asOf} (others are ignored)
+     *
+     * <p>One pass over the days gathers every pollutant's valid values, exact sums and valid days by
+     * month: the same statistics as {@link Statistics#meanOf} and {@link Statistics#percentileOf}
+     * (PeriodStatisticsTest holds this to them), without a list per pollutant, since a replay runs this
+     * four times for every day of every place.
      */
     public static PeriodValue compute(RuleSet rs, String kind, LocalDate start, LocalDate asOf, List<DailyValue> days) {
         LocalDate end = kind.equals(PeriodValue.MONTH) ? YearMonth.from(start).atEndOfMonth()
                 : LocalDate.of(start.getYear(), 12, 31);
-        // ISO dates order as strings: no parsing on this path, which replay runs for every day of every place.
-        String from = start.toString();
-        String to = asOf.toString();
-        List<DailyValue> in = new ArrayList<>();
-        for (DailyValue d : days) {
-            if (d.date.compareTo(from) >= 0 && d.date.compareTo(to) <= 0) {
-                in.add(d);
-            }
-        }
         Validity validity = rs.validity();
         PeriodValue v = new PeriodValue();
         v.kind = kind;
@@ -51,28 +50,34 @@ public final class PeriodStatistics {
         v.daysSoFar = (int) ChronoUnit.DAYS.between(start, asOf) + 1;
         v.daysInPeriod = (int) ChronoUnit.DAYS.between(start, end) + 1;
         v.rules = rs.id();
-        int toCome = v.daysInPeriod - v.daysSoFar;
-        int fewest = Integer.MAX_VALUE;
-        boolean valid = true;
-        for (Pollutant p : Pollutant.values()) {
-            List<Double> series = new ArrayList<>(in.size());
-            for (DailyValue d : in) {
-                series.add(d.get(p));
-            }
-            Statistic s = switch (p) {
-                case CO -> Statistics.percentileOf(p, series, rs.coPercentile(), validity, n -> true);
-                case O3 -> Statistics.percentileOf(p, series, rs.o3Percentile(), validity, n -> true);
-                default -> Statistics.meanOf(p, series, validity, n -> true);
-            };
-            v.set(p, s.value());
-            fewest = Math.min(fewest, s.validCount());
-            valid &= kind.equals(PeriodValue.MONTH)
-                    ? validity.monthValid(YearMonth.from(start), s.validCount() + toCome)
-                    : validity.yearValid(s.validCount() + toCome, everyMonthValid(rs, p, start, asOf, in));
+
+        // ISO dates order as strings: no parsing on this path but the month of each day taken.
+        String from = start.toString();
+        String to = v.asOf;
+        YearMonth first = YearMonth.from(start);
+        int months = (int) first.until(YearMonth.from(asOf), ChronoUnit.MONTHS) + 1;
+        ExactSum[] sums = new ExactSum[POLLUTANTS.length];
+        double[][] valid = new double[POLLUTANTS.length][days.size()];
+        int[] validCount = new int[POLLUTANTS.length];
+        int[][] validByMonth = new int[POLLUTANTS.length][months];
+        for (Pollutant p : POLLUTANTS) {
+            sums[p.ordinal()] = new ExactSum();
         }
-        v.validDays = fewest;
-        v.valid = valid;
-        for (DailyValue d : in) {
+        for (DailyValue d : days) {
+            if (d.date.compareTo(from) < 0 || d.date.compareTo(to) > 0) {
+                continue;
+            }
+            int month = (Integer.parseInt(d.date, 0, 4, 10) - first.getYear()) * 12
+                    + Integer.parseInt(d.date, 5, 7, 10) - first.getMonthValue();
+            for (Pollutant p : POLLUTANTS) {
+                Double x = d.get(p);
+                if (validity.plausible(p, x)) {
+                    int i = p.ordinal();
+                    valid[i][validCount[i]++] = x;
+                    sums[i].add(x);
+                    validByMonth[i][month]++;
+                }
+            }
             if (d.aqi != null) {
                 if (d.aqi <= 100) {
                     v.goodDays++;
@@ -81,11 +86,30 @@ public final class PeriodStatistics {
                 }
             }
         }
+        int toCome = v.daysInPeriod - v.daysSoFar;
+        int fewest = Integer.MAX_VALUE;
+        boolean periodValid = true;
+        for (Pollutant p : POLLUTANTS) {
+            int i = p.ordinal();
+            int n = validCount[i];
+            Double value = switch (p) {
+                case CO -> n == 0 ? null : Percentile.of(Arrays.copyOf(valid[i], n), rs.coPercentile());
+                case O3 -> n == 0 ? null : Percentile.of(Arrays.copyOf(valid[i], n), rs.o3Percentile());
+                default -> sums[i].mean();
+            };
+            v.set(p, value);
+            fewest = Math.min(fewest, n);
+            periodValid &= kind.equals(PeriodValue.MONTH)
+                    ? validity.monthValid(first, n + toCome)
+                    : validity.yearValid(n + toCome, everyMonthValid(validity, first, asOf, validByMonth[i]));
+        }
+        v.validDays = fewest;
+        v.valid = periodValid;
         PeriodValues values = values(v);
         if (values.missing().isEmpty()) {
             CompositeIndex ci = rs.compositeIndex(values);
             v.composite = ci.composite();
-            for (Pollutant p : Pollutant.values()) {
+            for (Pollutant p : POLLUTANTS) {
                 v.setShare(p, ci.share(p));
             }
             v.largest = ci.largest().code();
@@ -98,22 +122,12 @@ public final class PeriodStatistics {
     }
 
     /** Months before the current one by the monthly rule; the current one by the period-to-date rule. */
-    private static boolean everyMonthValid(RuleSet rs, Pollutant p, LocalDate start, LocalDate asOf,
-            List<DailyValue> days) {
-        Validity validity = rs.validity();
-        // Valid days by month since the start, read from the ISO date's digits (days lie in start..asOf).
-        YearMonth first = YearMonth.from(start);
-        int[] validDays = new int[(int) first.until(YearMonth.from(asOf), ChronoUnit.MONTHS) + 1];
-        for (DailyValue d : days) {
-            if (validity.plausible(p, d.get(p))) {
-                int year = Integer.parseInt(d.date, 0, 4, 10);
-                int month = Integer.parseInt(d.date, 5, 7, 10);
-                validDays[(year - first.getYear()) * 12 + month - first.getMonthValue()]++;
-            }
-        }
-        for (YearMonth m = first; !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {
-            int toCome = m.equals(YearMonth.from(asOf)) ? m.lengthOfMonth() - asOf.getDayOfMonth() : 0;
-            if (!validity.monthValid(m, validDays[(int) first.until(m, ChronoUnit.MONTHS)] + toCome)) {
+    private static boolean everyMonthValid(Validity validity, YearMonth first, LocalDate asOf, int[] validByMonth) {
+        YearMonth current = YearMonth.from(asOf);
+        for (int i = 0; i < validByMonth.length; i++) {
+            YearMonth m = first.plusMonths(i);
+            int toCome = m.equals(current) ? m.lengthOfMonth() - asOf.getDayOfMonth() : 0;
+            if (!validity.monthValid(m, validByMonth[i] + toCome)) {
                 return false;
             }
         }

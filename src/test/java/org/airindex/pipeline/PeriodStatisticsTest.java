@@ -7,11 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
 import org.airindex.domain.Standards;
+import org.airindex.domain.Statistic;
+import org.airindex.domain.Statistics;
+import org.airindex.domain.Validity;
 import org.airindex.records.DailyValue;
 import org.airindex.records.PeriodValue;
 import org.junit.jupiter.api.Test;
@@ -176,5 +184,89 @@ class PeriodStatisticsTest {
         assertFalse(broken.valid);
         // (26*40 + 3*74)/29 = (1040 + 222)/29 = 1262/29
         assertEquals(1262.0 / 29, broken.pm25, 1e-9);
+    }
+
+    /** §3–§4 spelled out with the list-based statistics, pollutant by pollutant and month by month. */
+    private static PeriodValue definition(RuleSet rs, String kind, LocalDate start, LocalDate asOf,
+            List<DailyValue> days) {
+        List<DailyValue> in = days.stream()
+                .filter(d -> !LocalDate.parse(d.date).isBefore(start) && !LocalDate.parse(d.date).isAfter(asOf))
+                .toList();
+        Validity validity = rs.validity();
+        LocalDate end = kind.equals(PeriodValue.MONTH) ? YearMonth.from(start).atEndOfMonth()
+                : LocalDate.of(start.getYear(), 12, 31);
+        int toCome = (int) ChronoUnit.DAYS.between(asOf, end);
+        PeriodValue v = new PeriodValue();
+        v.validDays = Integer.MAX_VALUE;
+        v.valid = true;
+        for (Pollutant p : Pollutant.values()) {
+            List<Double> series = in.stream().map(d -> d.get(p)).toList();
+            Statistic s = switch (p) {
+                case CO -> Statistics.percentileOf(p, series, rs.coPercentile(), validity, n -> true);
+                case O3 -> Statistics.percentileOf(p, series, rs.o3Percentile(), validity, n -> true);
+                default -> Statistics.meanOf(p, series, validity, n -> true);
+            };
+            v.set(p, s.value());
+            v.validDays = Math.min(v.validDays, s.validCount());
+            boolean everyMonth = true;
+            for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {
+                YearMonth month = m;
+                List<Double> ofMonth = in.stream().filter(d -> YearMonth.from(LocalDate.parse(d.date)).equals(month))
+                        .map(d -> d.get(p)).toList();
+                int monthToCome = m.equals(YearMonth.from(asOf)) ? m.lengthOfMonth() - asOf.getDayOfMonth() : 0;
+                everyMonth &= validity.monthValid(m,
+                        Statistics.validValues(p, ofMonth, validity).size() + monthToCome);
+            }
+            v.valid &= kind.equals(PeriodValue.MONTH)
+                    ? validity.monthValid(YearMonth.from(start), s.validCount() + toCome)
+                    : validity.yearValid(s.validCount() + toCome, everyMonth);
+        }
+        v.goodDays = (int) in.stream().filter(d -> d.aqi != null && d.aqi <= 100).count();
+        v.overDays = (int) in.stream().filter(d -> d.aqi != null && d.aqi > 100).count();
+        return v;
+    }
+
+    @Test
+    void agreesWithTheListBasedStatisticsOnRandomYears() {
+        Random random = new Random(20261129);
+        int validPeriods = 0;
+        int compared = 0;
+        for (RuleSet rs : List.of(RULES_2012, RULES_2026)) {
+            for (int year = 0; year < 6; year++) {
+                // Sparse years cross the monthly and annual validity rules.
+                int gapPercent = List.of(0, 3, 8, 20, 40, 60).get(year);
+                List<DailyValue> days = new ArrayList<>();
+                for (LocalDate d = LocalDate.parse("2025-12-20"); d.isBefore(LocalDate.parse("2027-01-10"));
+                        d = d.plusDays(1)) {
+                    Double[] c = new Double[6];
+                    for (int i = 0; i < c.length; i++) {
+                        int r = random.nextInt(100);
+                        c[i] = r < gapPercent ? null : r == 99 ? -1.0 : r == 98 ? Double.NaN
+                                : i == 2 ? Math.round(random.nextDouble() * 40) / 10.0 : (double) random.nextInt(300);
+                    }
+                    days.add(countyDay(d.toString(), c[0], c[1], c[2], c[3], c[4], c[5],
+                            random.nextInt(10) == 0 ? null : random.nextInt(300)));
+                }
+                Collections.shuffle(days, random);
+                for (LocalDate asOf = LocalDate.parse("2026-01-01"); asOf.getYear() == 2026; asOf = asOf.plusDays(7)) {
+                    for (String kind : List.of(PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE)) {
+                        LocalDate start = kind.equals(PeriodValue.MONTH) ? asOf.withDayOfMonth(1) : asOf.withDayOfYear(1);
+                        PeriodValue expected = definition(rs, kind, start, asOf, days);
+                        PeriodValue actual = PeriodStatistics.compute(rs, kind, start, asOf, days);
+                        String what = rs.id() + " " + kind + " " + asOf + " gaps " + gapPercent + "%";
+                        for (Pollutant p : Pollutant.values()) {
+                            assertEquals(expected.get(p), actual.get(p), what + " " + p);
+                        }
+                        assertEquals(expected.validDays, actual.validDays, what);
+                        assertEquals(expected.valid, actual.valid, what);
+                        assertEquals(expected.goodDays, actual.goodDays, what);
+                        assertEquals(expected.overDays, actual.overDays, what);
+                        validPeriods += actual.valid ? 1 : 0;
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(validPeriods > compared / 4 && validPeriods < compared, validPeriods + " of " + compared + " valid");
     }
 }
