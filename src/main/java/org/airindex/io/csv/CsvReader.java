@@ -2,6 +2,8 @@ package org.airindex.io.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
 public final class CsvReader {
     private final Reader in;
     /** Read ahead in blocks: a char at a time through the reader costs a synchronized call per char. */
-    private final char[] buffer = new char[1 << 14];
+    private final char[] buffer;
     private int position;
     private int length;
     /** A char given back by {@link #unread}, or NONE. */
@@ -29,12 +31,23 @@ public final class CsvReader {
     private int line = 1;
     private int recordLine = 1;
 
-    private CsvReader(Reader in) {
+    private CsvReader(Reader in, int bufferSize) {
         this.in = in;
+        this.buffer = new char[bufferSize];
     }
 
     public static List<CsvRecord> readAll(Reader in) throws IOException, CsvFormatException {
-        return new CsvReader(in).parse();
+        return new CsvReader(in, 1 << 14).parse();
+    }
+
+    /** The records of a text already in memory, such as one line of a file read line by line. */
+    public static List<CsvRecord> readAll(String text) throws CsvFormatException {
+        try {
+            // A block the size of the text: a reading source parses hundreds of thousands of lines.
+            return new CsvReader(new StringReader(text), Math.max(1, text.length())).parse();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringReader cannot fail", e);
+        }
     }
 
     private List<CsvRecord> parse() throws IOException, CsvFormatException {

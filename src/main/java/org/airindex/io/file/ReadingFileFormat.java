@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -105,7 +104,7 @@ public class ReadingFileFormat extends SimpleStreamFormat<RawReading> {
 
     private static List<String> cells(String line) throws IOException {
         try {
-            List<CsvRecord> rows = CsvReader.readAll(new StringReader(line));
+            List<CsvRecord> rows = CsvReader.readAll(line);
             return rows.isEmpty() ? List.of() : rows.get(0).fields();
         } catch (org.airindex.io.csv.CsvFormatException e) {
             throw new IOException(e.getMessage(), e);

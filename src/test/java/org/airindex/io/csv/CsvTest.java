@@ -47,4 +47,14 @@ class CsvTest {
         assertEquals("plain,\"a,b\",\"q\"\"q\",\"l\nl\",,优\n", w.toString());
         assertEquals(row, CsvReader.readAll(new StringReader(w.toString())).get(0).fields());
     }
+
+    @Test
+    void aTextInMemoryReadsAsThroughAReader() throws Exception {
+        String longField = "x".repeat(40_000);
+        for (String text : List.of("", "a", "1,\"x, y\",\"say \"\"hi\"\"\"", "\uFEFFa,b\r\n1,\"two\nlines\"\n",
+                "a," + longField + ",b\n")) {
+            assertEquals(CsvReader.readAll(new StringReader(text)), CsvReader.readAll(text), text);
+        }
+        assertThrows(CsvFormatException.class, () -> CsvReader.readAll("1,\"open"));
+    }
 }
