@@ -6,7 +6,10 @@
 # with the current one, with the outputs compared file by file. AIRINDEX_BENCH_JAVA_OPTS adds JVM
 # options (e.g. -XX:+CITime) to every run.
 # A batch replay is a throughput job, run with the parallel collector (earlier, side by side with G1:
-# 1.10 ± 0.12 times faster). 2026-11-29, 2-core machine: `jobs/bench-replay.sh 2 e5d5dbb` gave
+# 1.10 ± 0.12 times faster) and the JIT's compile thresholds scaled by 8: a replay's ~20 batch stages
+# each push new types through Flink's code, and with the default thresholds the compiler threads took
+# a third of the CPU (async-profiler). 2026-11-29, three interleaved runs of each: 55.4 s against
+# 64.3 s with the default thresholds. 2026-11-29, 2-core machine: `jobs/bench-replay.sh 2 e5d5dbb` gave
 # 89.0 ± 3.8 s against 145.2 ± 4.4 s (1.63 ± 0.08 times faster); the machine's speed drifted by up to
 # 25 % that day, so only side-by-side figures compare.
 set -euo pipefail
@@ -22,7 +25,7 @@ mkdir -p work/bench
 [ -s work/bench/beijing.csv ] || java jobs/bench/PrsaToReadings.java work/bench/beijing.csv "$data"/PRSA_Data_*.csv.gz
 say "$(($(wc -l < work/bench/beijing.csv) - 1)) readings"
 replay() { # JAR OUT
-  echo "java -Xmx4g -XX:+UseParallelGC ${AIRINDEX_BENCH_JAVA_OPTS:-} ${JAVA_OPENS[*]} \
+  echo "java -Xmx4g -XX:+UseParallelGC -XX:CompileThresholdScaling=8 ${AIRINDEX_BENCH_JAVA_OPTS:-} ${JAVA_OPENS[*]} \
  -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR -jar $1 replay \
  --input work/bench/beijing.csv --stations jobs/bench/beijing-stations.csv --baselines none --out $2"
 }
