@@ -45,7 +45,7 @@ case "${2:-}" in
   -*)
     hyperfine --runs "$1" --export-markdown work/bench/replay.md \
       -n "REPLAY_JVM" "$(replay target/airindex.jar work/bench/out)" \
-      -n "$2" "$(replay target/airindex.jar work/bench/out-jvm "$2")"
+      -n "java $2" "$(replay target/airindex.jar work/bench/out-jvm "$2")"
     compare work/bench/out-jvm
     ;;
   *)
