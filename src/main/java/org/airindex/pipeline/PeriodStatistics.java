@@ -56,13 +56,18 @@ public final class PeriodStatistics {
         String to = v.asOf;
         YearMonth first = YearMonth.from(start);
         int months = (int) first.until(YearMonth.from(asOf), ChronoUnit.MONTHS) + 1;
+        // CO and O3 enter by percentile (their valid values kept), the others by mean (an exact sum).
         ExactSum[] sums = new ExactSum[POLLUTANTS.length];
-        double[][] valid = new double[POLLUTANTS.length][days.size()];
+        double[][] valid = new double[POLLUTANTS.length][];
+        for (Pollutant p : POLLUTANTS) {
+            if (p == Pollutant.CO || p == Pollutant.O3) {
+                valid[p.ordinal()] = new double[days.size()];
+            } else {
+                sums[p.ordinal()] = new ExactSum();
+            }
+        }
         int[] validCount = new int[POLLUTANTS.length];
         int[][] validByMonth = new int[POLLUTANTS.length][months];
-        for (Pollutant p : POLLUTANTS) {
-            sums[p.ordinal()] = new ExactSum();
-        }
         for (DailyValue d : days) {
             if (d.date.compareTo(from) < 0 || d.date.compareTo(to) > 0) {
                 continue;
@@ -73,8 +78,12 @@ public final class PeriodStatistics {
                 Double x = d.get(p);
                 if (validity.plausible(p, x)) {
                     int i = p.ordinal();
-                    valid[i][validCount[i]++] = x;
-                    sums[i].add(x);
+                    if (valid[i] != null) {
+                        valid[i][validCount[i]] = x;
+                    } else {
+                        sums[i].add(x);
+                    }
+                    validCount[i]++;
                     validByMonth[i][month]++;
                 }
             }
