@@ -24,6 +24,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.Station;
@@ -96,18 +98,55 @@ class DashboardQueriesTest {
                 zone, FIRST_DAY, DAYS, 20261128L).generate();
         servers.produce(records.stream().map(r -> new String[] {r.key(), r.json()}).toList());
 
-        // Watermark gauges are reported only between the first watermark and the end of input, which
-        // lasts a second or two here: a short interval makes sure a report falls inside it.
+        // Watermark gauges are reported only between the job's first watermark and the end of its input,
+        // which a bounded run can cross between two reports on a fast machine. So the job runs unbounded
+        // until every reading is read and a watermark has been reported, and is then drained (stopped with
+        // a savepoint at the end of event time), which closes every window as the end of an input does.
         StreamExecutionEnvironment env = RealServers.environment(config,
                 ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofMillis(200)));
-        ProductionIo.job(config, true).build(env);
-        env.execute("grafana dashboards");
+        ProductionIo.job(config, false).build(env);
+        JobClient job = env.executeAsync("grafana dashboards");
         influx = servers.influx();
+        try {
+            await("every reading read", () -> readingsRead() == records.size());
+            await("a watermark reported", () -> !influx.query(
+                    "SELECT count(\"value\") FROM \"taskmanager_job_task_operator_currentInputWatermark\"").isEmpty());
+            job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get();
+            job.getJobExecutionResult().get();
+        } catch (Exception | Error e) {
+            job.cancel();
+            throw e;
+        }
 
         long from = FIRST_DAY.atStartOfDay(zone).toInstant().toEpochMilli();
         long to = Math.max(FIRST_DAY.plusDays(DAYS + 1L).atStartOfDay(zone).toInstant().toEpochMilli(),
                 System.currentTimeMillis() + 60_000);
         timeFilter = "time >= " + from + "ms and time <= " + to + "ms"; // as Grafana renders it
+    }
+
+    /** Readings the source has emitted, by the last count each of its subtasks reported. */
+    private static long readingsRead() throws IOException {
+        long n = 0;
+        for (Series s : influx.query("SELECT last(\"count\") AS \"count\" FROM \"taskmanager_job_task_operator_numRecordsOut\""
+                + " WHERE \"operator_name\" =~ /^(Source: )?readings$/ GROUP BY \"subtask_index\"")) {
+            n += ((Number) s.rows().get(0).get("count")).longValue();
+        }
+        return n;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Condition condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!condition.holds()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("the job did not get to " + what + " in 120 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Last year's November and annual values per county: change rates, and the scope of the money. */
