@@ -23,10 +23,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
@@ -111,8 +114,7 @@ class DashboardQueriesTest {
             await("every reading read", () -> readingsRead() == records.size());
             await("a watermark reported", () -> !influx.query(
                     "SELECT count(\"value\") FROM \"taskmanager_job_task_operator_currentInputWatermark\"").isEmpty());
-            job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                    .get();
+            drain(job);
             job.getJobExecutionResult().get();
         } catch (Exception | Error e) {
             job.cancel();
@@ -133,6 +135,22 @@ class DashboardQueriesTest {
             n += ((Number) s.rows().get(0).get("count")).longValue();
         }
         return n;
+    }
+
+    /** Stop with a savepoint at the end of event time, once every task runs (the Kafka sinks start last). */
+    private static void drain(JobClient job) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
+                return;
+            } catch (ExecutionException e) {
+                if (attempt == 60 || ExceptionUtils.findThrowable(e, CheckpointException.class).isEmpty()) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private interface Condition {
