@@ -104,14 +104,11 @@ final class ReplayCommand implements Command {
 
     /**
      * A replay runs on one machine: every operator gets the full parallelism (the adaptive scheduler
-     * would give small stages one slot), blocking shuffles stay uncompressed (CPU is the limit), and
-     * the key sorts get room in memory. Object reuse stays off: operators keep their inputs in state.
-     */
-    /**
-     * Typed options, so that a key renamed by a Flink release fails the build instead of being ignored
-     * (Flink 2 dropped {@code taskmanager.network.batch-shuffle.compression.enabled}: the shuffle was
-     * LZ4-compressed although that key said otherwise). The shuffle files of a replay stay on the local
-     * disk, where compressing them costs more CPU than the bytes it saves.
+     * would give small stages one slot), blocking shuffles stay uncompressed (their files stay on the
+     * local disk, and CPU is the limit), and the key sorts get room in memory. Object reuse stays off:
+     * operators keep their inputs in state. Typed options, so that a key a Flink release renames fails
+     * the build: Flink 2 dropped {@code taskmanager.network.batch-shuffle.compression.enabled}, and
+     * the shuffles were LZ4-compressed although that key said otherwise.
      */
     private static Configuration batchSettings() {
         Configuration conf = new Configuration();

@@ -35,7 +35,11 @@ public final class Keys {
 
     /** A province's reports of one period kind (month to date, year to date). */
     public static int province(String province, String kind) {
-        return (province + "|" + kind).hashCode();
+        return provinceKey(province, kind).hashCode();
+    }
+
+    private static String provinceKey(String province, String kind) {
+        return province + "|" + kind;
     }
 
     /** Every key the registry's stations can produce, checked for a shared id. */
@@ -50,7 +54,7 @@ public final class Keys {
                 claim(places, place(key), key);
             }
             for (String kind : new String[] {PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE}) {
-                claim(reports, province(s.province(), kind), s.province() + "|" + kind);
+                claim(reports, province(s.province(), kind), provinceKey(s.province(), kind));
             }
         }
     }
