@@ -30,10 +30,10 @@ final class ReplayRows implements Serializable {
     static final List<String> DAILY_HEADER = List.of("place", "date", "so2", "no2", "co", "pm10", "pm25", "o3_8h_max",
             "o3_1h_max", "aqi", "category", "primary", "valid");
 
-    private final String zone;
+    private final ZoneId zone;
 
     ReplayRows(ZoneId zone) {
-        this.zone = zone.getId();
+        this.zone = zone;
     }
 
     static String hourlyTable(String level) {
@@ -68,7 +68,7 @@ final class ReplayRows implements Serializable {
     }
 
     String time(long epochMs) {
-        return Instant.ofEpochMilli(epochMs).atZone(ZoneId.of(zone)).toOffsetDateTime()
+        return Instant.ofEpochMilli(epochMs).atZone(zone).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 

@@ -27,6 +27,7 @@ import org.airindex.jobs.ReplayOutputs.Results;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
+import org.airindex.records.Places;
 import org.airindex.records.ProvinceReport;
 
 /**
@@ -47,13 +48,11 @@ final class ReplayTables {
      */
     Map<String, Integer> write(Path dir, Path parts, Results r) throws IOException {
         Files.createDirectories(dir);
+        List<String> levels = new ArrayList<>(List.of(HourlyValue.STATION));
+        levels.addAll(Places.PLACE_LEVELS);
         Map<String, List<String>> partTables = new LinkedHashMap<>();
-        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            partTables.put(ReplayRows.hourlyTable(level), ReplayRows.HOURLY_HEADER);
-        }
-        for (String level : List.of(HourlyValue.STATION, HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
-            partTables.put(ReplayRows.dailyTable(level), ReplayRows.DAILY_HEADER);
-        }
+        levels.forEach(level -> partTables.put(ReplayRows.hourlyTable(level), ReplayRows.HOURLY_HEADER));
+        levels.forEach(level -> partTables.put(ReplayRows.dailyTable(level), ReplayRows.DAILY_HEADER));
         // The tables are independent and the job has ended: merge them on every core.
         Map<String, Integer> merged = new ConcurrentHashMap<>();
         try {
@@ -73,7 +72,7 @@ final class ReplayTables {
         List<String> periodHeader = List.of("place", "period", "so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90",
                 "composite", "valid_days", "valid", "as_of", "composite_last_year", "composite_change", "pm25_last_year",
                 "pm25_change", "good_days", "over_days");
-        for (String level : List.of(HourlyValue.COUNTY, HourlyValue.CITY, HourlyValue.PROVINCE)) {
+        for (String level : Places.PLACE_LEVELS) {
             List<PeriodValue> rows = latestAsOf(r.periods().stream().filter(v -> v.level.equals(level)).toList(),
                     v -> v.placeKey() + "@" + v.period, v -> v.asOf, Comparator.comparing(PeriodValue::placeKey)
                             .thenComparing(v -> v.kind).thenComparing(v -> v.period));
