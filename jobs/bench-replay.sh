@@ -10,8 +10,9 @@
 # AIRINDEX_BENCH_JAVA_OPTS adds JVM options (e.g. -XX:+CITime) to every run. This machine's speed
 # drifts (up to 40 % between runs of one jar on 2026-11-29): compare side by side, not across runs.
 #
-# REPLAY_JVM: a batch replay is a throughput job. The parallel collector (earlier, side by side with
-# G1: 1.10 ± 0.12 times faster). JIT thresholds scaled by 8 and smaller inlining: a replay's ~20 batch
+# REPLAY_JVM: a batch replay is a throughput job. The parallel collector: 2026-11-29,
+# `jobs/bench-replay.sh 2 "<REPLAY_JVM with -XX:+UseG1GC>"` gave 41.2 ± 0.0 s against 48.9 ± 3.2 s for G1
+# (1.19 ± 0.08 times faster). JIT thresholds scaled by 8 and smaller inlining: a replay's ~20 batch
 # stages each bring new types through Flink's code, and with the defaults the compiler threads took a
 # third of the CPU (async-profiler), recompiling large inlined methods stage after stage.
 set -euo pipefail
