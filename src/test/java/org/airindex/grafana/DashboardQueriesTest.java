@@ -153,11 +153,11 @@ class DashboardQueriesTest {
         }
     }
 
-    private interface Condition {
+    private interface Check {
         boolean holds() throws Exception;
     }
 
-    private static void await(String what, Condition condition) throws Exception {
+    private static void await(String what, Check condition) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!condition.holds()) {
             if (System.currentTimeMillis() > deadline) {
