@@ -85,8 +85,8 @@ public class AirIndexJob {
                 .name("station daily")
                 .uid("station-daily");
 
-        DataStream<HourlyValue> hourly = stationHours;
-        DataStream<DailyValue> daily = stationDays;
+        Map<String, DataStream<HourlyValue>> hourly = new LinkedHashMap<>(Map.of(HourlyValue.STATION, stationHours));
+        Map<String, DataStream<DailyValue>> daily = new LinkedHashMap<>(Map.of(HourlyValue.STATION, stationDays));
         DataStream<DailyValue> placeDays = null;
         Map<String, DataStream<HourlyValue>> placeHours = new LinkedHashMap<>();
         for (String level : Places.PLACE_LEVELS) {
@@ -96,13 +96,13 @@ public class AirIndexJob {
                     .name(level + " hourly")
                     .uid(level + "-hourly");
             placeHours.put(level, hours);
-            hourly = hourly.union(hours);
+            hourly.put(level, hours);
             DataStream<DailyValue> days = stationDays
                     .keyBy(d -> Keys.place(level, d.province, d.city, d.county), Types.INT)
                     .process(new PlaceDaily(level, minStations, rules, lateness))
                     .name(level + " daily")
                     .uid(level + "-daily");
-            daily = daily.union(days);
+            daily.put(level, days);
             placeDays = placeDays == null ? days : placeDays.union(days);
         }
 

@@ -1,6 +1,7 @@
 package org.airindex.jobs;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -30,13 +31,13 @@ public class InfluxOutputs implements Outputs {
     }
 
     @Override
-    public void hourly(DataStream<HourlyValue> values) {
-        add(values, ResultPoints::hourly, "hourly");
+    public void hourly(Map<String, DataStream<HourlyValue>> byLevel) {
+        add(Outputs.union(byLevel), ResultPoints::hourly, "hourly");
     }
 
     @Override
-    public void daily(DataStream<DailyValue> values) {
-        add(values, ResultPoints::daily, "daily");
+    public void daily(Map<String, DataStream<DailyValue>> byLevel) {
+        add(Outputs.union(byLevel), ResultPoints::daily, "daily");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.airindex.jobs;
 
+import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.records.DailyValue;
@@ -13,9 +14,23 @@ import org.airindex.records.ProvinceReport;
  * to InfluxDB and the dead letters to Kafka, replay can collect them into CSV files.
  */
 public interface Outputs {
-    void hourly(DataStream<HourlyValue> values);
+    /**
+     * @param byLevel the hourly values of each level (station, then the place levels), each stream straight
+     *         from the operator that computes it, so that a sink may chain to it
+     */
+    void hourly(Map<String, DataStream<HourlyValue>> byLevel);
 
-    void daily(DataStream<DailyValue> values);
+    /** @param byLevel the daily values of each level, as {@link #hourly} */
+    void daily(Map<String, DataStream<DailyValue>> byLevel);
+
+    /** The streams as one. */
+    static <T> DataStream<T> union(Map<String, DataStream<T>> byLevel) {
+        DataStream<T> all = null;
+        for (DataStream<T> s : byLevel.values()) {
+            all = all == null ? s : all.union(s);
+        }
+        return all;
+    }
 
     void periods(DataStream<PeriodValue> values);
 

@@ -2,6 +2,7 @@ package org.airindex.jobs;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,13 +40,22 @@ public class ReplayOutputs implements Outputs {
     }
 
     @Override
-    public void hourly(DataStream<HourlyValue> values) {
-        values.sinkTo(hourlySink).name("hourly values").uid("hourly-values-sink");
+    public void hourly(Map<String, DataStream<HourlyValue>> byLevel) {
+        sinkEach(byLevel, hourlySink, "hourly");
     }
 
     @Override
-    public void daily(DataStream<DailyValue> values) {
-        values.sinkTo(dailySink).name("daily values").uid("daily-values-sink");
+    public void daily(Map<String, DataStream<DailyValue>> byLevel) {
+        sinkEach(byLevel, dailySink, "daily");
+    }
+
+    /**
+     * A sink per level, chained to the operator that computes the level's values: a sink on their union
+     * would be a task of its own, and every row would be serialized into a blocking shuffle to reach it.
+     */
+    private static <T> void sinkEach(Map<String, DataStream<T>> byLevel, Sink<T> sink, String what) {
+        byLevel.forEach((level, values) -> values.sinkTo(sink).name(level + " " + what + " values")
+                .uid(level + "-" + what + "-values-sink"));
     }
 
     @Override
