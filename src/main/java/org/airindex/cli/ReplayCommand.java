@@ -27,6 +27,8 @@ import org.airindex.io.file.ReadingFileFormat;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.ReplayOutputs;
+import org.airindex.pipeline.KeySpread;
+import org.airindex.pipeline.Keys;
 import org.airindex.jobs.InfluxOutputs;
 import org.airindex.jobs.ProductionIo;
 import org.airindex.records.DeadLetter;
@@ -67,8 +69,10 @@ final class ReplayCommand implements Command {
             long started = System.nanoTime();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batchSettings());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            env.setParallelism(Integer.parseInt(o.get("parallelism",
-                    Integer.toString(Runtime.getRuntime().availableProcessors()))));
+            int parallelism = Integer.parseInt(o.get("parallelism",
+                    Integer.toString(Runtime.getRuntime().availableProcessors())));
+            env.setParallelism(parallelism);
+            env.setMaxParallelism(KeySpread.maxParallelism(Keys.families(registry), parallelism));
             FileSource<org.airindex.records.RawReading> source = FileSource
                     .forRecordStreamFormat(new ReadingFileFormat(), new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();

@@ -1,9 +1,13 @@
 package org.airindex.pipeline;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
+import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.Places;
 
@@ -17,6 +21,9 @@ import org.airindex.records.Places;
  * which two keys would share an id.
  */
 public final class Keys {
+    /** The family of the province report keys in {@link #families}. */
+    public static final String REPORTS = "province reports";
+
     private Keys() {
     }
 
@@ -44,26 +51,42 @@ public final class Keys {
 
     /** Every key the registry's stations can produce, checked for a shared id. */
     public static void requireDistinct(StationRegistry registry) {
+        families(registry);
+    }
+
+    /**
+     * The ids of the keys the registry's stations produce, by what a stream is keyed by: stations, each
+     * place level, and the province's reports. Place ids are checked across levels too, because the
+     * period operator keys the places of every level together.
+     *
+     * @throws IllegalArgumentException when two keys share an id
+     */
+    public static Map<String, Set<Integer>> families(StationRegistry registry) {
         Map<Integer, String> stations = new HashMap<>();
         Map<Integer, String> places = new HashMap<>();
         Map<Integer, String> reports = new HashMap<>();
+        Map<String, Set<Integer>> families = new LinkedHashMap<>();
         for (Station s : registry.stations()) {
-            claim(stations, station(s.code()), s.code());
+            families.computeIfAbsent(HourlyValue.STATION, f -> new TreeSet<>()).add(claim(stations, station(s.code()),
+                    s.code()));
             for (String level : Places.PLACE_LEVELS) {
                 String key = Places.keyAt(level, s.province(), s.city(), s.county());
-                claim(places, place(key), key);
+                families.computeIfAbsent(level, f -> new TreeSet<>()).add(claim(places, place(key), key));
             }
             for (String kind : new String[] {PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE}) {
-                claim(reports, province(s.province(), kind), provinceKey(s.province(), kind));
+                families.computeIfAbsent(REPORTS, f -> new TreeSet<>()).add(claim(reports, province(s.province(), kind),
+                        provinceKey(s.province(), kind)));
             }
         }
+        return families;
     }
 
-    private static void claim(Map<Integer, String> ids, int id, String key) {
+    private static int claim(Map<Integer, String> ids, int id, String key) {
         String other = ids.putIfAbsent(id, key);
         if (other != null && !other.equals(key)) {
             throw new IllegalArgumentException("station registry: '" + other + "' and '" + key + "' have the same key id "
                     + id + " (String.hashCode); rename one of them");
         }
+        return id;
     }
 }
