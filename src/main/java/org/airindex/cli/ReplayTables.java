@@ -58,8 +58,8 @@ final class ReplayTables {
         try {
             partTables.keySet().parallelStream().forEach(table -> {
                 try {
-                    merged.put(table, table(dir.resolve(table + ".csv"), partTables.get(table),
-                            CsvParts.merge(parts, table), row -> row));
+                    merged.put(table, rawTable(dir.resolve(table + ".csv"), partTables.get(table),
+                            CsvParts.merge(parts, table)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -152,6 +152,17 @@ final class ReplayTables {
                 csv.writeRow(row.apply(v));
             }
             csv.flush();
+        }
+        return rows.size();
+    }
+
+    /** A table whose rows are CSV text already. */
+    private static int rawTable(Path file, List<String> header, List<String> rows) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            new CsvWriter(w).writeRow(header);
+            for (String row : rows) {
+                w.write(row);
+            }
         }
         return rows.size();
     }

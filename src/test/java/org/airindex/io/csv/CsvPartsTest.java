@@ -1,8 +1,12 @@
 package org.airindex.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +38,29 @@ class CsvPartsTest {
         part("county_hourly-x.csv", List.of(List.of("3600", "stray", "1", "not a part")));
 
         assertEquals(List.of(
-                List.of("山西省/大同市/城区, \"东\"", "1", "y"),
-                List.of("山西省/太原市/小店区", "1", "x"),
-                List.of("山西省/太原市/小店区", "2", "corrected")), CsvParts.merge(dir, "county_hourly"));
+                "\"山西省/大同市/城区, \"\"东\"\"\",1,y\n",
+                "山西省/太原市/小店区,1,x\n",
+                "山西省/太原市/小店区,2,corrected\n"), CsvParts.merge(dir, "county_hourly"));
+    }
+
+    @Test
+    void aRowIsCopiedAsItWasWrittenLineBreaksInCellsIncluded() throws Exception {
+        List<String> cells = List.of("山西省/太原市/小店区", "", "a\nb, \"c\"", "\r\n", "end");
+        part(CsvParts.partName("county_daily", 0), List.of(
+                List.of("7200", "山西省/太原市/小店区", "later"),
+                Stream.concat(Stream.of("3600"), cells.stream()).toList()));
+        StringWriter expected = new StringWriter();
+        new CsvWriter(expected).writeRow(cells);
+        List<String> rows = CsvParts.merge(dir, "county_daily");
+        assertEquals(List.of(expected.toString(), "山西省/太原市/小店区,later\n"), rows);
+        assertEquals(cells, CsvReader.readAll(rows.get(0)).get(0).fields());
+    }
+
+    @Test
+    void aPartThatIsNotOneIsRefused() throws IOException {
+        Files.writeString(dir.resolve(CsvParts.partName("county_daily", 0)), "no order here\n");
+        IOException e = assertThrows(IOException.class, () -> CsvParts.merge(dir, "county_daily"));
+        assertTrue(e.getMessage().contains("unreadable part"), e.getMessage());
     }
 
     @Test
