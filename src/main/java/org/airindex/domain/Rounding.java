@@ -9,6 +9,10 @@ import java.math.RoundingMode;
  * the double, so 2.45 is rounded as 2.45 (to 2.4) and not as its binary neighbour 2.4500000000000001776.
  */
 public final class Rounding {
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000, 10000};
+    private static final double FAST_LIMIT = 0x1p31;
+    private static final double TIE_MARGIN = 1e-6;
+
     private Rounding() {
     }
 
@@ -21,11 +25,29 @@ public final class Rounding {
         return report(p, value).doubleValue();
     }
 
-    /** GB/T 8170 rounding to a number of decimals. */
+    /**
+     * GB/T 8170 rounding to a number of decimals.
+     *
+     * <p>Every hourly value is rounded for its IAQI, so the common case skips the decimal conversion:
+     * the double times 10^decimals lies within 2^-22 of the same multiple of the shortest decimal (one
+     * ulp of each below 2^31), so when it lies farther than {@link #TIE_MARGIN} from a half both round to
+     * the same integer, and only values next to a tie are rounded in decimal.
+     */
     public static BigDecimal toDecimals(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }
+        if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
+            double scaled = value * POWERS_OF_TEN[decimals];
+            if (Math.abs(scaled) < FAST_LIMIT && Math.abs(scaled - Math.floor(scaled) - 0.5) > TIE_MARGIN) {
+                return BigDecimal.valueOf((long) Math.rint(scaled), decimals);
+            }
+        }
+        return inDecimal(value, decimals);
+    }
+
+    /** The rounding done on the shortest decimal of the value itself. */
+    static BigDecimal inDecimal(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
     }
 }

@@ -3,6 +3,7 @@ package org.airindex.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RoundingTest {
@@ -41,5 +42,30 @@ class RoundingTest {
         assertEquals(52, r2012.iaqi("pm25_24h", 35.5));
         // 35.4 → 35 = 50 exactly
         assertEquals(50, r2012.iaqi("pm25_24h", 35.4));
+    }
+
+    /** The shortcut away from ties gives what rounding the decimal itself gives, ties and near-ties included. */
+    @Test
+    void theShortcutAgreesWithDecimalRounding() {
+        Random random = new Random(8170);
+        for (int i = 0; i < 2_000_000; i++) {
+            int decimals = random.nextInt(4);
+            double value = switch (i % 5) {
+                // published readings: integers and one to three decimals
+                case 0 -> random.nextInt(2000);
+                case 1 -> random.nextInt(200_000) / 10.0;
+                case 2 -> random.nextInt(2_000_000) / 1000.0;
+                // exact halves at the rounding position, and their binary neighbours
+                case 3 -> neighbour((random.nextInt(100_000) + 0.5) / Math.pow(10, decimals), random.nextInt(3));
+                // means and large or negative values
+                default -> (random.nextDouble() - 0.1) * Math.pow(10, random.nextInt(12));
+            };
+            assertEquals(Rounding.inDecimal(value, decimals), Rounding.toDecimals(value, decimals),
+                    value + " to " + decimals + " decimals");
+        }
+    }
+
+    private static double neighbour(double x, int which) {
+        return which == 0 ? x : which == 1 ? Math.nextUp(x) : Math.nextDown(x);
     }
 }
