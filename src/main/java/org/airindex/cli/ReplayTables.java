@@ -4,7 +4,10 @@ import static org.airindex.cli.ReplayRows.num;
 import static org.airindex.cli.ReplayRows.reported;
 import static org.airindex.cli.ReplayRows.text;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +61,7 @@ final class ReplayTables {
         try {
             partTables.keySet().parallelStream().forEach(table -> {
                 try {
-                    merged.put(table, rawTable(dir.resolve(table + ".csv"), partTables.get(table),
-                            CsvParts.merge(parts, table)));
+                    merged.put(table, mergedTable(dir.resolve(table + ".csv"), partTables.get(table), parts, table));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -156,15 +158,14 @@ final class ReplayTables {
         return rows.size();
     }
 
-    /** A table whose rows are CSV text already. */
-    private static int rawTable(Path file, List<String> header, List<String> rows) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    /** A table of the rows its part files hold ({@link CsvParts}). */
+    private static int mergedTable(Path file, List<String> header, Path parts, String table) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             new CsvWriter(w).writeRow(header);
-            for (String row : rows) {
-                w.write(row);
-            }
+            w.flush();
+            return CsvParts.merge(parts, table, out);
         }
-        return rows.size();
     }
 
     private static long lineOf(String origin) {

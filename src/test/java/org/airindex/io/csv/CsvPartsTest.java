@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.stream.Stream;
@@ -26,6 +27,13 @@ class CsvPartsTest {
         }
     }
 
+    /** The merged table's text, checked to hold the given number of rows. */
+    private static String merged(Path dir, String table, int rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(rows, CsvParts.merge(dir, table, out));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void keepsTheLastVersionOfEachRowSortedByPlaceThenOrder() throws IOException {
         part(CsvParts.partName("county_hourly", 0), List.of(
@@ -33,14 +41,17 @@ class CsvPartsTest {
                 List.of("3600", "山西省/太原市/小店区", "1", "x"),
                 List.of("7200", "山西省/太原市/小店区", "2", "corrected")));
         part(CsvParts.partName("county_hourly", 1), List.of(
+                List.of("7200", "山西省/大同市/城区, \"东\"", "2", "y"),
+                List.of("3600", "山西省/大同市/矿区", "1", "z"),
                 List.of("3600", "山西省/大同市/城区, \"东\"", "1", "y")));
         part(CsvParts.partName("city_hourly", 0), List.of(List.of("3600", "山西省/太原市", "1", "other table")));
         part("county_hourly-x.csv", List.of(List.of("3600", "stray", "1", "not a part")));
 
-        assertEquals(List.of(
-                "\"山西省/大同市/城区, \"\"东\"\"\",1,y\n",
-                "山西省/太原市/小店区,1,x\n",
-                "山西省/太原市/小店区,2,corrected\n"), CsvParts.merge(dir, "county_hourly"));
+        assertEquals("\"山西省/大同市/城区, \"\"东\"\"\",1,y\n"
+                + "\"山西省/大同市/城区, \"\"东\"\"\",2,y\n"
+                + "山西省/大同市/矿区,1,z\n"
+                + "山西省/太原市/小店区,1,x\n"
+                + "山西省/太原市/小店区,2,corrected\n", merged(dir, "county_hourly", 5));
     }
 
     @Test
@@ -51,20 +62,20 @@ class CsvPartsTest {
                 Stream.concat(Stream.of("3600"), cells.stream()).toList()));
         StringWriter expected = new StringWriter();
         new CsvWriter(expected).writeRow(cells);
-        List<String> rows = CsvParts.merge(dir, "county_daily");
-        assertEquals(List.of(expected.toString(), "山西省/太原市/小店区,later\n"), rows);
-        assertEquals(cells, CsvReader.readAll(rows.get(0)).get(0).fields());
+        String text = merged(dir, "county_daily", 2);
+        assertEquals(expected + "山西省/太原市/小店区,later\n", text);
+        assertEquals(cells, CsvReader.readAll(text).get(0).fields());
     }
 
     @Test
     void aPartThatIsNotOneIsRefused() throws IOException {
         Files.writeString(dir.resolve(CsvParts.partName("county_daily", 0)), "no order here\n");
-        IOException e = assertThrows(IOException.class, () -> CsvParts.merge(dir, "county_daily"));
+        IOException e = assertThrows(IOException.class, () -> merged(dir, "county_daily", 0));
         assertTrue(e.getMessage().contains("unreadable part"), e.getMessage());
     }
 
     @Test
     void aTableWithoutPartsIsEmpty() throws IOException {
-        assertEquals(List.of(), CsvParts.merge(dir.resolve("missing"), "county_hourly"));
+        assertEquals("", merged(dir.resolve("missing"), "county_hourly", 0));
     }
 }
