@@ -181,4 +181,46 @@ class PlacePeriodTest {
             assertNull(out.get(1).compositeLastYear, "the file has no year-to-date rows");
         }
     }
+
+    /** A corrected day of last year changes this year's change rates as if it had never been wrong. */
+    @Test
+    void aCorrectedDayOfLastYearChangesTheChangeRateLikeTheRightDayWould() throws Exception {
+        DailyValue wrong = lastYear("2025-03-02");
+        DailyValue right = countyDay("2025-03-02", 12.0, 40.0, 1.2, 90.0, 450.0, 160.0, 300);
+        List<PeriodValue> corrected;
+        try (var h = fixedRules()) {
+            send(h, lastYear("2025-03-01"));
+            send(h, wrong);
+            send(h, thisYear("2026-03-01"));
+            send(h, thisYear("2026-03-02"));
+            assertEquals(45.0, since(h, 4).get(2).pm25LastYear, 1e-9);
+            send(h, right);
+            int before = h.extractOutputValues().size();
+            send(h, thisYear("2026-03-02"));
+            corrected = since(h, before);
+        }
+        List<PeriodValue> fromTheStart;
+        try (var h = fixedRules()) {
+            send(h, lastYear("2025-03-01"));
+            send(h, right);
+            send(h, thisYear("2026-03-01"));
+            int before = h.extractOutputValues().size();
+            send(h, thisYear("2026-03-02"));
+            fromTheStart = since(h, before);
+        }
+        assertEquals(2, corrected.size());
+        assertEquals(247.5, corrected.get(0).pm25LastYear, 1e-9); // (45 + 450) / 2
+        for (int i = 0; i < 2; i++) {
+            assertEquals(fromTheStart.get(i).kind, corrected.get(i).kind);
+            assertEquals(fromTheStart.get(i).compositeLastYear, corrected.get(i).compositeLastYear);
+            assertEquals(fromTheStart.get(i).pm25LastYear, corrected.get(i).pm25LastYear);
+            assertEquals(fromTheStart.get(i).compositeChange, corrected.get(i).compositeChange);
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> fixedRules()
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new PlacePeriod(new RuleChoice(null, "2026", ZONE), null), v -> Keys.place(v.placeKey()), Types.INT);
+    }
 }
