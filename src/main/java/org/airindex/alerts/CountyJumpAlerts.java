@@ -40,7 +40,7 @@ public class CountyJumpAlerts extends KeyedProcessFunction<Integer, HourlyValue,
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;
-    private final String zone;
+    private final ZoneId zone;
     private final long latenessMs;
     /** Hour end → the county's station rows of that hour by station (a lookup per hour, never a scan). */
     private transient MapState<Long, Map<String, HourlyValue>> hours;
@@ -48,7 +48,7 @@ public class CountyJumpAlerts extends KeyedProcessFunction<Integer, HourlyValue,
 
     public CountyJumpAlerts(AlertRules rules, ZoneId zone, Duration allowedLateness) {
         this.rules = rules;
-        this.zone = zone.getId();
+        this.zone = zone;
         this.latenessMs = allowedLateness.toMillis();
     }
 
@@ -94,10 +94,9 @@ public class CountyJumpAlerts extends KeyedProcessFunction<Integer, HourlyValue,
         for (AlertState s : open.all()) {
             stations.add(s.station());
         }
-        ZoneId z = ZoneId.of(zone);
         for (String station : new TreeSet<>(stations)) {
             for (Pollutant p : cfg.minDifference.keySet()) {
-                open.apply(JumpRule.evaluate(cfg, p, hour, county, station, t, z), t, cfg.clearFor, out);
+                open.apply(JumpRule.evaluate(cfg, p, hour, county, station, t, zone), t, cfg.clearFor, out);
             }
         }
     }

@@ -35,7 +35,7 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
     private static final long serialVersionUID = 1L;
 
     private final AlertRules rules;
-    private final String zone;
+    private final ZoneId zone;
     private transient HourlyHistory<HourlyValue> hours;
     private transient ValueState<Long> lastEvaluated;
     private transient ValueState<Long> lastWithValue;
@@ -46,7 +46,7 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
 
     public StationDataAlerts(AlertRules rules, ZoneId zone) {
         this.rules = rules;
-        this.zone = zone.getId();
+        this.zone = zone;
     }
 
     @Override
@@ -96,7 +96,7 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
         // that is the data running out, not the station falling silent.
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
         if (rules.stations.silent.enabled && seen != null && t >= seen + silentMs() && !endOfInput) {
-            open.apply(SilentRule.evaluate(rules.stations.silent, seen, place.value(), station, t, zone()), t,
+            open.apply(SilentRule.evaluate(rules.stations.silent, seen, place.value(), station, t, zone), t,
                     rules.stations.silent.clearFor, out);
         }
         hours.pruneBefore(t - (long) lookbackHours() * Runs.HOUR_MS);
@@ -115,24 +115,24 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
                 // The silence as the timer saw it, or would have: a batch replay fires timers only at the
                 // end of the input, so the gap is judged here too; where the timer opened it this repeats nothing.
                 long deadline = before + silentMs();
-                open.apply(SilentRule.evaluate(cfg.silent, before, county, station, deadline, zone()), deadline,
+                open.apply(SilentRule.evaluate(cfg.silent, before, county, station, deadline, zone), deadline,
                         cfg.silent.clearFor, out);
             }
-            open.apply(SilentRule.evaluate(cfg.silent, t, county, station, t, zone()), t, cfg.silent.clearFor, out);
+            open.apply(SilentRule.evaluate(cfg.silent, t, county, station, t, zone), t, cfg.silent.clearFor, out);
         }
         if (cfg.flatLine.enabled) {
             for (Pollutant p : cfg.flatLine.pollutants) {
-                open.apply(FlatLineRule.evaluate(cfg.flatLine, p, series, county, station, t, zone()), t,
+                open.apply(FlatLineRule.evaluate(cfg.flatLine, p, series, county, station, t, zone), t,
                         cfg.flatLine.clearFor, out);
             }
         }
         if (cfg.pm25AbovePm10.enabled) {
-            open.apply(Pm25AbovePm10Rule.evaluate(cfg.pm25AbovePm10, series, county, station, t, zone()), t,
+            open.apply(Pm25AbovePm10Rule.evaluate(cfg.pm25AbovePm10, series, county, station, t, zone), t,
                     cfg.pm25AbovePm10.clearFor, out);
         }
         if (cfg.instrumentCap.enabled) {
             for (Pollutant p : cfg.instrumentCap.caps.keySet()) {
-                open.apply(InstrumentCapRule.evaluate(cfg.instrumentCap, p, series, county, station, t, zone()), t,
+                open.apply(InstrumentCapRule.evaluate(cfg.instrumentCap, p, series, county, station, t, zone), t,
                         cfg.instrumentCap.clearFor, out);
             }
         }
@@ -154,9 +154,6 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
         return rules.stations.silent.hours * Runs.HOUR_MS;
     }
 
-    private ZoneId zone() {
-        return ZoneId.of(zone);
-    }
 
     private static boolean hasValue(HourlyValues h) {
         for (Pollutant p : Pollutant.values()) {

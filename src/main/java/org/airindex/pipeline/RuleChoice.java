@@ -21,7 +21,7 @@ public final class RuleChoice implements Serializable {
 
     private final String standardsDir;
     private final String fixedId;
-    private final String zone;
+    private final ZoneId zone;
     private transient Standards standards;
 
     /**
@@ -31,7 +31,7 @@ public final class RuleChoice implements Serializable {
     public RuleChoice(String standardsDir, String rules, ZoneId zone) {
         this.standardsDir = standardsDir;
         this.fixedId = rules == null || rules.equals("auto") ? null : rules;
-        this.zone = zone.getId();
+        this.zone = zone;
         standards().byId(fixedId == null ? standards().forDate(LocalDate.now()).id() : fixedId);
     }
 
@@ -40,7 +40,7 @@ public final class RuleChoice implements Serializable {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(zone);
+        return zone;
     }
 
     public RuleSet forDate(LocalDate localDate) {
