@@ -25,6 +25,10 @@ final class OpenAlerts {
     }
 
     void apply(Condition c, long at, Duration clearFor, Collector<AlertEvent> out) throws Exception {
+        // Most evaluations find nothing while nothing is open: no step to take, so no key to build or look up.
+        if (!c.active() && open.isEmpty()) {
+            return;
+        }
         // Some operators hold several places under one key (a province's counties): the place is part of it.
         String key = c.type() + "|" + c.place() + "|" + (c.station() == null ? "" : c.station());
         AlertState current = open.get(key);
