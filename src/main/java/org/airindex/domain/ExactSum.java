@@ -27,7 +27,11 @@ public final class ExactSum {
     private static final int MAX_SHIFT = 43;
     private static final double MAX_MAGNITUDE = 0x1p32;
     private static final int MAX_COUNT = 1 << 24;
-    private static final MathContext FALLBACK_CONTEXT = new MathContext(40, RoundingMode.HALF_EVEN);
+    /**
+     * More significant digits than any double or midpoint between two doubles has (at most 768), cut
+     * toward zero: see {@link #quotient}.
+     */
+    private static final MathContext TRUNCATED = new MathContext(800, RoundingMode.DOWN);
     private static final BigDecimal UNIT = new BigDecimal("0.5").pow(64).multiply(new BigDecimal("0.008"));
     private static final long LOW_32 = 0xffff_ffffL;
 
@@ -47,19 +51,45 @@ public final class ExactSum {
             notFinite = true;
             return;
         }
+        if (wide == null && count > MAX_COUNT) {
+            wide = toBigDecimal();
+        }
+        accumulate(v, false);
+    }
+
+    /**
+     * Takes back a finite value added before: the sum is then exactly what it would be had the value
+     * never been added, so a sliding window can add its new value and remove its oldest.
+     */
+    public void remove(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("only a finite value can be removed: " + v);
+        }
+        if (count == 0) {
+            throw new IllegalStateException("nothing to remove " + v + " from");
+        }
+        count--;
+        if (!notFinite) {
+            accumulate(v, true);
+        }
+    }
+
+    /** Adds the finite value, or subtracts it. */
+    private void accumulate(double v, boolean subtract) {
         if (v == 0) {
             return;
         }
-        if (wide == null && (Math.abs(v) >= MAX_MAGNITUDE || count > MAX_COUNT)) {
+        if (wide == null && Math.abs(v) >= MAX_MAGNITUDE) {
             wide = toBigDecimal();
         }
         if (wide != null) {
-            wide = wide.add(exactValue(v));
+            wide = subtract ? wide.subtract(exactValue(v)) : wide.add(exactValue(v));
             return;
         }
         int k = decimals(v);
         if (k >= 0) {
-            add(((long) Math.rint(v * POWERS_OF_TEN[k])) * (long) POWERS_OF_TEN[DECIMALS - k], DECIMAL_SHIFT);
+            long units = ((long) Math.rint(v * POWERS_OF_TEN[k])) * (long) POWERS_OF_TEN[DECIMALS - k];
+            add(subtract ? -units : units, DECIMAL_SHIFT);
             return;
         }
         long bits = Double.doubleToRawLongBits(v);
@@ -67,10 +97,10 @@ public final class ExactSum {
         long significand = (bits & ((1L << 52) - 1)) | (biased == 0 ? 0 : 1L << 52);
         int shift = (biased == 0 ? 1 : biased) - 1075 + 64;
         if (shift < 0 || shift > MAX_SHIFT) {
-            wide = toBigDecimal().add(exactValue(v));
+            wide = subtract ? toBigDecimal().subtract(exactValue(v)) : toBigDecimal().add(exactValue(v));
             return;
         }
-        add((v < 0 ? -significand : significand) * FIVE_CUBED, shift);
+        add(((v < 0) != subtract ? -significand : significand) * FIVE_CUBED, shift);
     }
 
     /** Adds n · 2^shift units (0 ≤ shift < 64, |n| · 2^shift < 2^104). */
@@ -120,7 +150,26 @@ public final class ExactSum {
                 return exact;
             }
         }
-        return toBigDecimal().divide(BigDecimal.valueOf(count), FALLBACK_CONTEXT).doubleValue();
+        return quotient(toBigDecimal(), count);
+    }
+
+    /**
+     * sum / count rounded once to the nearest double, ties to even. A quotient that ends is divided
+     * exactly. One that does not end is no double and no midpoint, so it lies strictly between two
+     * multiples of its truncation's last digit, and so does the truncation with a digit appended; no
+     * midpoint lies between those, so both round to the same double. (Rounding to a few dozen digits
+     * first, as this once did, could turn a midpoint such as the mean of two values of 54 significant
+     * bits into a value just beside it, and round it the wrong way.)
+     */
+    private static double quotient(BigDecimal sum, int count) {
+        BigDecimal divisor = BigDecimal.valueOf(count);
+        try {
+            return sum.divide(divisor).doubleValue();
+        } catch (ArithmeticException notEnding) {
+            BigDecimal truncated = sum.divide(divisor, TRUNCATED);
+            BigDecimal beyond = truncated.ulp().movePointLeft(1);
+            return (truncated.signum() < 0 ? truncated.subtract(beyond) : truncated.add(beyond)).doubleValue();
+        }
     }
 
     /**

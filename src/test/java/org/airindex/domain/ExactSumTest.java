@@ -81,6 +81,13 @@ class ExactSumTest {
         }
     }
 
+    /** Two values below the fixed-point range whose mean lies exactly between two doubles: ties to even. */
+    @Test
+    void aMeanOnAMidpointRoundsToEvenBelowTheFixedPointRange() {
+        List<Double> values = List.of(4.2933104899362184E-5, 7.731025994689078E-5);
+        assertEquals(reference(values), mean(values));
+    }
+
     @Test
     void mixesRangesInOneSum() {
         List<Double> values = List.of(35.3, 1e-6, 2.5e10, 0.1, -2.5e10);
@@ -91,5 +98,46 @@ class ExactSumTest {
     void notFiniteValuesMakeTheMeanNaN() {
         assertEquals(Double.NaN, mean(List.of(1.0, Double.POSITIVE_INFINITY)));
         assertEquals(Double.NaN, mean(List.of(Double.NaN, 2.0)));
+    }
+
+    @Test
+    void aSlidingWindowMeansWhatItsValuesMean() {
+        Random random = new Random(8);
+        List<DoubleSupplier> shapes = List.of(
+                () -> random.nextInt(500),
+                () -> random.nextInt(100) / 10.0,
+                () -> (random.nextDouble() - 0.5) * 200,
+                () -> random.nextDouble() * 1e-4,
+                () -> random.nextInt(10) == 0 ? random.nextDouble() * 1e12 : random.nextInt(300));
+        for (DoubleSupplier shape : shapes) {
+            for (int width = 1; width <= 24; width += 23) {
+                List<Double> series = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    series.add(shape.getAsDouble());
+                }
+                ExactSum window = new ExactSum();
+                for (int end = 0; end < series.size(); end++) {
+                    window.add(series.get(end));
+                    if (end >= width) {
+                        window.remove(series.get(end - width));
+                    }
+                    List<Double> values = series.subList(Math.max(0, end - width + 1), end + 1);
+                    assertEquals(values.size(), window.count());
+                    assertEquals(reference(values), window.mean(), "window ending at " + end + ": " + values);
+                }
+            }
+        }
+    }
+
+    @Test
+    void removingEverythingLeavesNothing() {
+        ExactSum s = new ExactSum();
+        s.add(2.5e10);
+        s.add(0.1);
+        s.remove(0.1);
+        s.remove(2.5e10);
+        assertNull(s.mean());
+        s.add(3);
+        assertEquals(3.0, s.mean());
     }
 }
