@@ -74,8 +74,18 @@ public final class RollingAqi {
         int width = v.o3EightHourWindowHours();
         Double o3Max = null;
         int windows = 0;
+        // The 8-hour windows slide over the column: each adds its newest hour and removes the oldest of
+        // the window before, exactly (ExactSum), instead of summing its 8 hours again.
+        ExactSum window = new ExactSum();
+        for (int i = dayFrom - width + 1; i < dayFrom; i++) {
+            addValid(window, o3[i]);
+        }
         for (int end = dayFrom; end < span; end++) {
-            Double mean = mean(o3, end - width + 1, end + 1, v::o3EightHourValid);
+            addValid(window, o3[end]);
+            if (end > dayFrom && !Double.isNaN(o3[end - width])) {
+                window.remove(o3[end - width]);
+            }
+            Double mean = v.o3EightHourValid(window.count()) ? window.mean() : null;
             if (mean != null) {
                 windows++;
                 o3Max = o3Max == null ? mean : Math.max(o3Max, mean);
@@ -100,10 +110,14 @@ public final class RollingAqi {
     private static Double mean(double[] column, int from, int to, IntPredicate validWhen) {
         ExactSum sum = new ExactSum();
         for (int i = from; i < to; i++) {
-            if (!Double.isNaN(column[i])) {
-                sum.add(column[i]);
-            }
+            addValid(sum, column[i]);
         }
         return validWhen.test(sum.count()) ? sum.mean() : null;
+    }
+
+    private static void addValid(ExactSum sum, double value) {
+        if (!Double.isNaN(value)) {
+            sum.add(value);
+        }
     }
 }
