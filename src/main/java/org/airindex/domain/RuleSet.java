@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,14 +177,13 @@ public final class RuleSet implements Serializable {
         List<String> primary = new ArrayList<>();
         // HJ 633 names no primary pollutant while the air is in the first category (AQI ≤ 50).
         if (aqi != null && Category.of(aqi).level() > 1) {
-            for (Pollutant p : Pollutant.values()) {
-                for (Entry e : entries) {
-                    if (tables.get(e.table()).pollutant == p && aqi.equals(iaqi.get(e.column()))
-                            && !primary.contains(p.code())) {
-                        primary.add(p.code());
-                    }
+            EnumSet<Pollutant> atTheAqi = EnumSet.noneOf(Pollutant.class);
+            for (Entry e : entries) {
+                if (aqi.equals(iaqi.get(e.column()))) {
+                    atTheAqi.add(tables.get(e.table()).pollutant);
                 }
             }
+            atTheAqi.forEach(p -> primary.add(p.code()));
         }
         return new AqiResult(aqi, primary, iaqi, over, missing);
     }
