@@ -4,8 +4,9 @@
 # registry, runs the job on a local Flink cluster until the data is processed, prints a summary
 # read back from InfluxDB, and stops what it started.
 #   --keep          leave Kafka and InfluxDB running and print their addresses
-#   --from DATE     first day of synthetic data (default: the 1st of this month)
-#   --days N        days of synthetic data (default: month to date)
+#   --from DATE     first day of synthetic data (default: N days before today)
+#   --days N        days of synthetic data (default: the month so far, at least 7); they must end
+#                   by yesterday, as Kafka refuses records from the future
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . jobs/lib/common.sh

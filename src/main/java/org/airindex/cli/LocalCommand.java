@@ -14,6 +14,7 @@ import org.airindex.local.LocalRun;
  * given because the broker is not part of this jar.
  */
 final class LocalCommand implements Command {
+    private static final int MIN_DAYS = 7;
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
@@ -24,8 +25,15 @@ final class LocalCommand implements Command {
                     Set.of("keep"));
             AirIndexConfig config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
             LocalDate today = LocalDate.now(config.zone());
-            LocalDate from = LocalDate.parse(o.get("from", today.withDayOfMonth(1).toString()));
-            int days = Integer.parseInt(o.get("days", String.valueOf(Math.max(7, today.getDayOfMonth() - 1))));
+            // By default the month so far, or the last week while less of the month has passed: whole
+            // days before today, because the broker refuses records stamped more than an hour ahead
+            // (Kafka's message.timestamp.after.max.ms), and a run on the 1st would otherwise fail.
+            int days = Integer.parseInt(o.get("days", String.valueOf(Math.max(MIN_DAYS, today.getDayOfMonth() - 1))));
+            LocalDate from = LocalDate.parse(o.get("from", today.minusDays(days).toString()));
+            if (from.plusDays(days).isAfter(today)) {
+                throw new UsageException("the synthetic days " + from + " to " + from.plusDays(days - 1)
+                        + " reach past yesterday (" + config.timezone + "); Kafka refuses records from the future");
+            }
             run = new LocalRun(config, Path.of(o.get("work", "work/local")).toAbsolutePath(), o.required("kafka-classpath"), from, days,
                     Integer.parseInt(o.get("parallelism", "2")), out);
             keep = o.has("keep");
