@@ -154,7 +154,6 @@ public class StationDataAlerts extends KeyedProcessFunction<Integer, HourlyValue
         return rules.stations.silent.hours * Runs.HOUR_MS;
     }
 
-
     private static boolean hasValue(HourlyValues h) {
         for (Pollutant p : Pollutant.values()) {
             if (h.get(p) != null) {

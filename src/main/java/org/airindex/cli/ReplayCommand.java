@@ -26,11 +26,11 @@ import org.airindex.io.csv.CsvPartSink;
 import org.airindex.io.file.ReadingFileFormat;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.jobs.AirIndexJob;
+import org.airindex.jobs.InfluxOutputs;
+import org.airindex.jobs.ProductionIo;
 import org.airindex.jobs.ReplayOutputs;
 import org.airindex.pipeline.KeySpread;
 import org.airindex.pipeline.Keys;
-import org.airindex.jobs.InfluxOutputs;
-import org.airindex.jobs.ProductionIo;
 import org.airindex.records.DeadLetter;
 
 /**

@@ -28,10 +28,11 @@ public final class Rounding {
     /**
      * GB/T 8170 rounding to a number of decimals.
      *
-     * <p>Every hourly value is rounded for its IAQI, so the common case skips the decimal conversion:
-     * the double times 10^decimals lies within 2^-22 of the same multiple of the shortest decimal (one
-     * ulp of each below 2^31), so when it lies farther than {@link #TIE_MARGIN} from a half both round to
-     * the same integer, and only values next to a tie are rounded in decimal.
+     * <p>Every hourly value is rounded for its IAQI, so the common case skips the decimal conversion.
+     * Below 2^31, the double times 10^decimals differs from the shortest decimal times 10^decimals by
+     * less than 2^-20 (half an ulp of the product, plus 10^decimals half-ulps of the value), so when it
+     * lies farther than {@link #TIE_MARGIN} from a half both round to the same integer; only values
+     * next to a tie are rounded in decimal.
      */
     public static BigDecimal toDecimals(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
