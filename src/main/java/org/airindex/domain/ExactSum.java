@@ -54,12 +54,13 @@ public final class ExactSum {
         if (wide == null && count > MAX_COUNT) {
             wide = toBigDecimal();
         }
-        accumulate(v, false);
+        accumulate(v);
     }
 
     /**
      * Takes back a finite value added before: the sum is then exactly what it would be had the value
-     * never been added, so a sliding window can add its new value and remove its oldest.
+     * never been added, so a sliding window can add its new value and remove its oldest. Negating a
+     * double is exact, and so is the value it counts as, so removing adds the negation.
      */
     public void remove(double v) {
         if (!Double.isFinite(v)) {
@@ -70,12 +71,12 @@ public final class ExactSum {
         }
         count--;
         if (!notFinite) {
-            accumulate(v, true);
+            accumulate(-v);
         }
     }
 
-    /** Adds the finite value, or subtracts it. */
-    private void accumulate(double v, boolean subtract) {
+    /** Adds the finite value to the sum (not to the count). */
+    private void accumulate(double v) {
         if (v == 0) {
             return;
         }
@@ -83,13 +84,12 @@ public final class ExactSum {
             wide = toBigDecimal();
         }
         if (wide != null) {
-            wide = subtract ? wide.subtract(exactValue(v)) : wide.add(exactValue(v));
+            wide = wide.add(exactValue(v));
             return;
         }
         int k = decimals(v);
         if (k >= 0) {
-            long units = ((long) Math.rint(v * POWERS_OF_TEN[k])) * (long) POWERS_OF_TEN[DECIMALS - k];
-            add(subtract ? -units : units, DECIMAL_SHIFT);
+            add(((long) Math.rint(v * POWERS_OF_TEN[k])) * (long) POWERS_OF_TEN[DECIMALS - k], DECIMAL_SHIFT);
             return;
         }
         long bits = Double.doubleToRawLongBits(v);
@@ -97,10 +97,10 @@ public final class ExactSum {
         long significand = (bits & ((1L << 52) - 1)) | (biased == 0 ? 0 : 1L << 52);
         int shift = (biased == 0 ? 1 : biased) - 1075 + 64;
         if (shift < 0 || shift > MAX_SHIFT) {
-            wide = subtract ? toBigDecimal().subtract(exactValue(v)) : toBigDecimal().add(exactValue(v));
+            wide = toBigDecimal().add(exactValue(v));
             return;
         }
-        add(((v < 0) != subtract ? -significand : significand) * FIVE_CUBED, shift);
+        add((v < 0 ? -significand : significand) * FIVE_CUBED, shift);
     }
 
     /** Adds n · 2^shift units (0 ≤ shift < 64, |n| · 2^shift < 2^104). */
