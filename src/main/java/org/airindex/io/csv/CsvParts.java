@@ -131,9 +131,15 @@ public final class CsvParts {
         return part.length;
     }
 
-    /** The value of the field from..to, unquoted. */
+    /** The value of the field from..to, read as the project reads any CSV field. */
     private static String cell(byte[] part, int from, int to) {
-        String field = new String(part, from, to - from, StandardCharsets.UTF_8);
-        return field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+        if (from == to) {
+            return "";
+        }
+        try {
+            return CsvReader.readAll(new String(part, from, to - from, StandardCharsets.UTF_8)).get(0).fields().get(0);
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }
