@@ -3,6 +3,7 @@ package org.airindex.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,26 @@ class KeySpreadTest {
         assertEquals(2, families.get(Keys.REPORTS).size());
         assertTrue(families.get(HourlyValue.STATION).contains(Keys.station("S3")));
         assertTrue(families.get(HourlyValue.COUNTY).contains(Keys.place(HourlyValue.COUNTY, "山西省", "大同市", "矿区")));
+    }
+
+    /**
+     * The figures KeySpread and the README quote, on the benchmark's registry of the 12 Beijing
+     * stations (8 districts): Flink's default puts 9 stations, and 6 districts plus the city and the
+     * province, on one of two subtasks; the chosen max parallelism splits them 6/6 and 5/5.
+     */
+    @Test
+    void theBeijingRegistrySpreadsEvenlyOnlyUnderTheChosenMaxParallelism() {
+        Map<String, Set<Integer>> families = Keys.families(StationRegistry.load(Path.of("jobs/bench/beijing-stations.csv")));
+        Set<Integer> places = new TreeSet<>();
+        Places.PLACE_LEVELS.forEach(level -> places.addAll(families.get(level)));
+        Set<Integer> stations = families.get(HourlyValue.STATION);
+        assertEquals(12, stations.size());
+        assertEquals(10, places.size());
+        assertEquals(9, KeySpread.busiest(stations, KeySpread.FIRST_CANDIDATE, 2));
+        assertEquals(8, KeySpread.busiest(places, KeySpread.FIRST_CANDIDATE, 2));
+        int chosen = KeySpread.maxParallelism(families, 2);
+        assertEquals(6, KeySpread.busiest(stations, chosen, 2));
+        assertEquals(5, KeySpread.busiest(places, chosen, 2));
     }
 
     @Test
