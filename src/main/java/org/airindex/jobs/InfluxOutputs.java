@@ -32,12 +32,12 @@ public class InfluxOutputs implements Outputs {
 
     @Override
     public void hourly(Map<String, DataStream<HourlyValue>> byLevel) {
-        add(Outputs.union(byLevel), ResultPoints::hourly, "hourly");
+        add(union(byLevel), ResultPoints::hourly, "hourly");
     }
 
     @Override
     public void daily(Map<String, DataStream<DailyValue>> byLevel) {
-        add(Outputs.union(byLevel), ResultPoints::daily, "daily");
+        add(union(byLevel), ResultPoints::daily, "daily");
     }
 
     @Override
@@ -59,6 +59,15 @@ public class InfluxOutputs implements Outputs {
     public void alerts(DataStream<AlertEvent> events) {
         add(events, ResultPoints::alert, "alert");
         events.sinkTo(alertSink).name("kafka alerts").uid("kafka-alert-sink");
+    }
+
+    /** One stream of all levels, as the streaming graph has always had (its operator uids stay). */
+    private static <T> DataStream<T> union(Map<String, DataStream<T>> byLevel) {
+        DataStream<T> all = null;
+        for (DataStream<T> s : byLevel.values()) {
+            all = all == null ? s : all.union(s);
+        }
+        return all;
     }
 
     private <T> void add(DataStream<T> values, PointMapper<T> mapper, String what) {

@@ -23,15 +23,6 @@ public interface Outputs {
     /** @param byLevel the daily values of each level, as {@link #hourly} */
     void daily(Map<String, DataStream<DailyValue>> byLevel);
 
-    /** The streams as one. */
-    static <T> DataStream<T> union(Map<String, DataStream<T>> byLevel) {
-        DataStream<T> all = null;
-        for (DataStream<T> s : byLevel.values()) {
-            all = all == null ? s : all.union(s);
-        }
-        return all;
-    }
-
     void periods(DataStream<PeriodValue> values);
 
     void province(DataStream<ProvinceReport> reports);
