@@ -93,9 +93,11 @@ final class ReplayCommand implements Command {
                         new CsvPartSink<>(parts, rows::daily), parts);
                 new AirIndexJob(config, registry, source, outputs).build(env);
                 ReplayOutputs.Results results = outputs.execute(env, "airindex replay");
+                double executed = seconds(started);
                 Map<String, Integer> files = new ReplayTables(rows).write(dir, parts, results);
                 deleteTree(parts);
-                out.printf("replayed %s in %.1f s into %s:%n", input, seconds(started), o.get("out", null));
+                out.printf("replayed %s in %.1f s (%.1f s to the results read back, %.1f s for the tables) into %s:%n",
+                        input, seconds(started), executed, seconds(started) - executed, o.get("out", null));
                 files.forEach((file, count) -> out.printf("  %-20s %8d rows%n", file, count));
             }
             return 0;
