@@ -2,6 +2,7 @@ package org.airindex.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import org.airindex.config.AirIndexConfig;
@@ -16,6 +17,13 @@ import org.airindex.local.LocalRun;
 final class LocalCommand implements Command {
     private static final int MIN_DAYS = 7;
 
+    private final Clock clock;
+
+    /** @param clock what "today" is: the synthetic days end the day before */
+    LocalCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         LocalRun run;
@@ -24,11 +32,8 @@ final class LocalCommand implements Command {
             Options o = Options.parse(args, Set.of("kafka-classpath", "work", "from", "days", "config", "parallelism"),
                     Set.of("keep"));
             AirIndexConfig config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
-            LocalDate today = LocalDate.now(config.zone());
-            // By default the month so far, or the last week while less of the month has passed: whole
-            // days before today, because the broker refuses records stamped more than an hour ahead
-            // (Kafka's message.timestamp.after.max.ms), and a run on the 1st would otherwise fail.
-            int days = Integer.parseInt(o.get("days", String.valueOf(Math.max(MIN_DAYS, today.getDayOfMonth() - 1))));
+            LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+            int days = Integer.parseInt(o.get("days", String.valueOf(defaultDays(today))));
             LocalDate from = LocalDate.parse(o.get("from", today.minusDays(days).toString()));
             if (from.plusDays(days).isAfter(today)) {
                 throw new UsageException("the synthetic days " + from + " to " + from.plusDays(days - 1)
@@ -49,6 +54,16 @@ final class LocalCommand implements Command {
             e.printStackTrace(err);
             return 3;
         }
+    }
+
+    /**
+     * By default the month so far, or the last week while less of the month has passed, so that the
+     * summary shows the end of last month (its final settlement) beside the new month so far: whole
+     * days before today, because the broker refuses records stamped more than an hour ahead (Kafka's
+     * message.timestamp.after.max.ms).
+     */
+    static int defaultDays(LocalDate today) {
+        return Math.max(MIN_DAYS, today.getDayOfMonth() - 1);
     }
 
     @Override

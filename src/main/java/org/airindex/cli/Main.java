@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class Main {
         m.put("aqi", new AqiCommand());
         m.put("index", new IndexCommand());
         m.put("run", new RunCommand());
-        m.put("local", new LocalCommand());
+        m.put("local", new LocalCommand(Clock.systemUTC()));
         m.put("replay", new ReplayCommand());
         return m;
     }

@@ -82,7 +82,7 @@ public final class LocalRun {
 
             LocalSummary summary = new LocalSummary(InfluxQl.of(ProductionIo.influx(config.influx)), config.zone(), out);
             summary.latestCountyHours();
-            summary.ranking();
+            summary.rankings();
             summary.alerts();
             printDeadLetters(kafka);
             if (keep) {

@@ -3,6 +3,8 @@ package org.airindex.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,17 +48,39 @@ final class LocalSummary {
         out.println(rows.size() + " counties");
     }
 
-    /** The province's month-to-date ranking as of the last day the job closed. */
-    void ranking() throws IOException {
-        List<Series> avg = influx.query("SELECT * FROM \"province_average\" WHERE \"kind\"='month' "
-                + "ORDER BY time DESC LIMIT 1");
-        if (avg.isEmpty()) {
+    /**
+     * The province's ranking for the newest month as of the last day the job closed and, when the data
+     * reach back into the month before, that month's as of its last day (the final settlement once the
+     * month is complete). On the first days of a month the new month has little or nothing settled yet;
+     * the month just ended is what an analyst needs beside it.
+     */
+    void rankings() throws IOException {
+        List<Series> months = influx.query("SELECT last(\"composite\") FROM \"province_average\" WHERE \"kind\"='month' "
+                + "GROUP BY \"period\"");
+        if (months.isEmpty()) {
             out.println("\nNo provincial comparison was written (no complete day yet).");
             return;
         }
+        TreeMap<String, Long> asOf = new TreeMap<>();
+        for (Series s : months) {
+            asOf.put(s.tags().get("period"), (long) num(s.rows().get(0).get("time")));
+        }
+        Map.Entry<String, Long> newest = asOf.lastEntry();
+        Map.Entry<String, Long> before = asOf.lowerEntry(newest.getKey());
+        if (before != null) {
+            ranking(before.getKey(), before.getValue());
+        }
+        ranking(newest.getKey(), newest.getValue());
+        out.println("cut = reduction needed to beat the provincial average; PM2.5/day = average daily PM2.5 the "
+                + "rest of the month must stay under to get there; money: + reward, − penalty (month-to-date "
+                + "estimate; illustrative coefficients are marked in conf/schemes)");
+    }
+
+    private void ranking(String period, long time) throws IOException {
+        List<Series> avg = influx.query("SELECT * FROM \"province_average\" WHERE \"kind\"='month' AND \"period\"="
+                + InfluxQl.literal(period) + " AND time=" + time + "s");
         Map<String, Object> a = avg.get(0).rows().get(0);
-        String period = (String) a.get("period");
-        String at = "\"period\"=" + InfluxQl.literal(period) + " AND time=" + ((Number) a.get("time")).longValue() + "s";
+        String at = "\"period\"=" + InfluxQl.literal(period) + " AND time=" + time + "s";
         Map<String, Map<String, Object>> byCounty = new TreeMap<>();
         for (Series s : influx.query("SELECT \"composite\",\"pm25\",\"composite_change\",\"pm25_change\" FROM "
                 + "\"county_period\" WHERE \"kind\"='month' AND " + at + " GROUP BY \"city\",\"county\"")) {
@@ -78,8 +102,10 @@ final class LocalSummary {
             c.put("need_" + s.tags().get("indicator"), r.get("daily_needed"));
         }
         // Period points are stamped with the end of their as-of day: the second before is that day.
-        out.printf("%nCounty ranking, %s to %s (measurements ranking, county_period, money, gap):%n", period,
-                localTime(num(a.get("time")) - 1).substring(0, 10));
+        LocalDate day = LocalDate.parse(localTime(time - 1).substring(0, 10));
+        boolean complete = day.equals(YearMonth.parse(period).atEndOfMonth());
+        out.printf("%nCounty ranking, %s to %s, %s (measurements ranking, county_period, money, gap):%n", period, day,
+                complete ? "the month's final settlement" : "month to date");
         out.printf("provincial average: composite index %s, PM2.5 %s µg/m³; average improvement rate %s%% / %s%%%n",
                 Table.text(round(a.get("composite"), 2)), Table.text(round(a.get("pm25"), 1)),
                 Table.text(round(a.get("composite_change"), 1)), Table.text(round(a.get("pm25_change"), 1)));
@@ -99,9 +125,6 @@ final class LocalSummary {
                     Table.text(round(c.get("gap_pm25"), 1)), neededDaily(c.get("gap_pm25"), c.get("need_pm25"))),
                     widths));
         }
-        out.println("cut = reduction needed to beat the provincial average; PM2.5/day = average daily PM2.5 the "
-                + "rest of the month must stay under to get there; money: + reward, − penalty (month-to-date "
-                + "estimate; illustrative coefficients are marked in conf/schemes)");
     }
 
     void alerts() throws IOException {

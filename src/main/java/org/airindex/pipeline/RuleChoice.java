@@ -32,7 +32,12 @@ public final class RuleChoice implements Serializable {
         this.standardsDir = standardsDir;
         this.fixedId = rules == null || rules.equals("auto") ? null : rules;
         this.zone = zone;
-        standards().byId(fixedId == null ? standards().forDate(LocalDate.now()).id() : fixedId);
+        // Loads the tables now, so a missing folder or an unknown fixed rule-set stops the job at start.
+        if (fixedId != null) {
+            standards().byId(fixedId);
+        } else {
+            standards();
+        }
     }
 
     public static RuleChoice automatic(ZoneId zone) {

@@ -38,12 +38,14 @@ import org.airindex.io.influx.Series;
 import org.airindex.jobs.ProductionIo;
 import org.airindex.local.SyntheticReadings;
 import org.airindex.testing.RealServers;
+import org.airindex.testing.TestDates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,13 +62,14 @@ import org.junit.jupiter.api.io.TempDir;
  * in the variable's sort order (what Grafana selects by default), variables resolved in dashboard order
  * so that later ones see the earlier ones.
  */
+@Tag(TestDates.TAG)
 class DashboardQueriesTest {
     static final Path GRAFANA = Path.of("conf/grafana");
     /**
-     * The last few days up to today: the job's Flink metrics are stamped with the wall clock, so the
-     * data's event time must lie around now for one time range to hold both, as it does live.
+     * The four whole days before the test's today ({@link TestDates}): on the 1st of a month the month so
+     * far has no complete day, and the dashboards must still show the month just ended.
      */
-    static final LocalDate FIRST_DAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(4);
+    static final LocalDate FIRST_DAY = TestDates.today().minusDays(4);
     static final int DAYS = 4;
 
     /**
@@ -86,7 +89,13 @@ class DashboardQueriesTest {
     static RealServers servers;
     static InfluxQl influx;
     static String datasourceUid;
+    /** Grafana's $timeFilter over the data's days, for the results. */
     static String timeFilter;
+    /**
+     * The same over the wall-clock span of the run, for the job's Flink metrics: they are stamped with the
+     * wall clock, the results with event time. Live, both lie around now and one time range holds them.
+     */
+    static String metricsTimeFilter;
 
     @BeforeAll
     static void runTheJob() throws Exception {
@@ -108,6 +117,7 @@ class DashboardQueriesTest {
         StreamExecutionEnvironment env = RealServers.environment(config,
                 ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofMillis(200)));
         ProductionIo.job(config, false).build(env);
+        long started = System.currentTimeMillis();
         JobClient job = env.executeAsync("grafana dashboards");
         influx = servers.influx();
         try {
@@ -121,10 +131,14 @@ class DashboardQueriesTest {
             throw e;
         }
 
-        long from = FIRST_DAY.atStartOfDay(zone).toInstant().toEpochMilli();
-        long to = Math.max(FIRST_DAY.plusDays(DAYS + 1L).atStartOfDay(zone).toInstant().toEpochMilli(),
-                System.currentTimeMillis() + 60_000);
-        timeFilter = "time >= " + from + "ms and time <= " + to + "ms"; // as Grafana renders it
+        timeFilter = timeFilter(FIRST_DAY.atStartOfDay(zone).toInstant().toEpochMilli(),
+                FIRST_DAY.plusDays(DAYS + 1L).atStartOfDay(zone).toInstant().toEpochMilli());
+        metricsTimeFilter = timeFilter(started - 60_000, System.currentTimeMillis() + 60_000);
+    }
+
+    /** As Grafana renders it. */
+    private static String timeFilter(long fromMillis, long toMillis) {
+        return "time >= " + fromMillis + "ms and time <= " + toMillis + "ms";
     }
 
     /** Readings the source has emitted, by the last count each of its subtasks reported. */
@@ -167,7 +181,10 @@ class DashboardQueriesTest {
         }
     }
 
-    /** Last year's November and annual values per county: change rates, and the scope of the money. */
+    /**
+     * Last year's values per county for every month and year the data's days touch: change rates, and the
+     * scope of the money.
+     */
     private static Path writeBaselines(StationRegistry registry) throws IOException {
         Set<String> counties = new TreeSet<>();
         for (Station s : registry.stations()) {
@@ -177,8 +194,12 @@ class DashboardQueriesTest {
         int i = 0;
         for (String c : counties) {
             int pm25 = 35 + (i++ * 7) % 30;
-            for (String period : List.of(java.time.YearMonth.from(FIRST_DAY.minusYears(1)).toString(),
-                    Integer.toString(FIRST_DAY.getYear() - 1))) {
+            Set<String> periods = new TreeSet<>();
+            for (LocalDate day = FIRST_DAY; day.isBefore(FIRST_DAY.plusDays(DAYS)); day = day.plusDays(1)) {
+                periods.add(java.time.YearMonth.from(day.minusYears(1)).toString());
+                periods.add(Integer.toString(day.getYear() - 1));
+            }
+            for (String period : periods) {
                 csv.append(c).append(',').append(period).append(",14,36,").append(pm25 * 2 - 5).append(',').append(pm25)
                         .append(",1.6,150\n");
             }
@@ -426,7 +447,8 @@ class DashboardQueriesTest {
         // Flink metrics come every reporting interval (200 ms here) from a job that runs for seconds: their
         // rates need buckets as short as Grafana's auto interval gives a live range; results are hourly.
         boolean metrics = query.contains("taskmanager_") || query.contains("jobmanager_");
-        String q = query.replace("$timeFilter", timeFilter).replace("$__timeFilter", timeFilter)
+        String range = metrics ? metricsTimeFilter : timeFilter;
+        String q = query.replace("$timeFilter", range).replace("$__timeFilter", range)
                 .replace("$__interval_ms", metrics ? "1000" : "3600000").replace("$__interval", metrics ? "1s" : "1h");
         Matcher m = VARIABLE.matcher(q);
         StringBuilder out = new StringBuilder();
