@@ -49,7 +49,7 @@ final class ReplayRows implements Serializable {
         row.add(v.placeKey());
         row.add(time(v.hourEnd));
         for (Pollutant p : HOURLY_COLUMNS) {
-            row.add(reported(p, v.get(p)));
+            row.add(reported(p, v.value(p)));
         }
         row.addAll(List.of(text(v.aqi), text(v.category), text(v.primary)));
         return new TableRow(hourlyTable(v.level), v.hourEnd, row);
@@ -60,9 +60,9 @@ final class ReplayRows implements Serializable {
         row.add(v.placeKey());
         row.add(v.date);
         for (Pollutant p : DAILY_COLUMNS) {
-            row.add(reported(p, v.get(p)));
+            row.add(reported(p, v.value(p)));
         }
-        row.addAll(List.of(reported(Pollutant.O3, v.o3), reported(Pollutant.O3, v.o3OneHourMax),
+        row.addAll(List.of(reported(Pollutant.O3, v.value(Pollutant.O3)), reported(Pollutant.O3, v.o3OneHourMaxValue()),
                 text(v.aqi), text(v.category), text(v.primary), Boolean.toString(v.valid)));
         return new TableRow(dailyTable(v.level), v.dayEnd, row);
     }
@@ -72,7 +72,7 @@ final class ReplayRows implements Serializable {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    static String reported(Pollutant p, Double v) {
+    static String reported(Pollutant p, Number v) {
         return v == null ? "" : Rounding.report(p, v).toPlainString();
     }
 

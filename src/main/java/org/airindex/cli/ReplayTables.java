@@ -122,13 +122,20 @@ final class ReplayTables {
     }
 
     private List<String> period(PeriodValue v) {
-        return List.of(v.placeKey(), v.period, reported(Pollutant.SO2, v.so2), reported(Pollutant.NO2, v.no2),
-                reported(Pollutant.PM10, v.pm10), reported(Pollutant.PM25, v.pm25), reported(Pollutant.CO, v.coP95),
-                reported(Pollutant.O3, v.o3P90), v.composite == null ? "" : num(v.composite),
+        List<String> row = new ArrayList<>(List.of(v.placeKey(), v.period));
+        for (Pollutant p : PERIOD_COLUMNS) {
+            row.add(reported(p, v.value(p)));
+        }
+        row.addAll(List.of(v.composite == null ? "" : num(v.composite),
                 Integer.toString(v.validDays), Boolean.toString(v.valid), v.asOf, text(v.compositeLastYear),
-                text(v.compositeChange), reported(Pollutant.PM25, v.pm25LastYear), text(v.pm25Change),
-                Integer.toString(v.goodDays), Integer.toString(v.overDays));
+                text(v.compositeChange), reported(Pollutant.PM25, v.pm25LastYearValue()), text(v.pm25Change),
+                Integer.toString(v.goodDays), Integer.toString(v.overDays)));
+        return row;
     }
+
+    /** The period table's concentration columns: so2, no2, pm10, pm25, co_p95, o3_8h_p90. */
+    private static final List<Pollutant> PERIOD_COLUMNS =
+            List.of(Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.PM25, Pollutant.CO, Pollutant.O3);
 
     /** Per key, the version as of the latest day (and, for that day, the last one delivered). */
     private static <T> List<T> latestAsOf(List<T> rows, Function<T, String> key, Function<T, String> asOf,

@@ -2,8 +2,6 @@ package org.airindex.domain;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,24 +16,22 @@ public final class CompositeIndex implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final BigDecimal composite;
-    private final double unroundedSum;
-    private final Map<Pollutant, Double> subIndex;
+    private final Exact sum;
+    private final Map<Pollutant, Exact> subIndex;
     private final int sharePercentDecimals;
 
-    CompositeIndex(Map<Pollutant, BigDecimal> subIndices, int decimals, int sharePercentDecimals) {
-        BigDecimal sum = BigDecimal.ZERO;
-        Map<Pollutant, Double> sub = new EnumMap<>(Pollutant.class);
-        for (Map.Entry<Pollutant, BigDecimal> e : subIndices.entrySet()) {
-            sum = sum.add(e.getValue());
-            sub.put(e.getKey(), e.getValue().doubleValue());
+    CompositeIndex(Map<Pollutant, Exact> subIndices, int decimals, int sharePercentDecimals) {
+        Exact total = Exact.ZERO;
+        for (Exact e : subIndices.values()) {
+            total = total.plus(e);
         }
-        this.composite = sum.setScale(decimals, RoundingMode.HALF_EVEN);
-        this.unroundedSum = sum.doubleValue();
-        this.subIndex = Collections.unmodifiableMap(sub);
+        this.sum = total;
+        this.composite = total.round(decimals);
+        this.subIndex = Collections.unmodifiableMap(new EnumMap<>(subIndices));
         this.sharePercentDecimals = sharePercentDecimals;
     }
 
-    /** I_sum rounded to the rule-set's decimals (2), half-even on the decimal value. */
+    /** I_sum rounded to the rule-set's decimals (2), half-even on the exact value. */
     public double composite() {
         return composite.doubleValue();
     }
@@ -46,27 +42,25 @@ public final class CompositeIndex implements Serializable {
     }
 
     public double unroundedComposite() {
-        return unroundedSum;
+        return sum.toDouble();
     }
 
     /** I_i = w_i·C_i/S_i, unrounded. */
     public double subIndex(Pollutant p) {
-        return subIndex.get(p);
+        return subIndex.get(p).toDouble();
     }
 
     /** I_i / I_sum as a fraction of 1 (0 when the index is 0). */
     public double share(Pollutant p) {
-        return unroundedSum == 0 ? 0 : subIndex.get(p) / unroundedSum;
+        return sum.signum() == 0 ? 0 : subIndex.get(p).dividedBy(sum).toDouble();
     }
 
     /** The share in percent, rounded half-even to the rule-set's {@code share_percent_decimals}. */
     public BigDecimal sharePercent(Pollutant p) {
-        if (unroundedSum == 0) {
+        if (sum.signum() == 0) {
             return BigDecimal.ZERO.setScale(sharePercentDecimals);
         }
-        return BigDecimal.valueOf(subIndex.get(p)).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(unroundedSum), MathContext.DECIMAL64)
-                .setScale(sharePercentDecimals, RoundingMode.HALF_EVEN);
+        return subIndex.get(p).times(100).dividedBy(sum).round(sharePercentDecimals);
     }
 
     /** The pollutant with the largest sub-index; the first in {@link Pollutant} order on a tie. */
@@ -76,10 +70,10 @@ public final class CompositeIndex implements Serializable {
 
     /** Every pollutant whose sub-index equals the largest. */
     public List<Pollutant> largestAll() {
-        double max = Collections.max(subIndex.values());
+        Exact max = Collections.max(subIndex.values());
         List<Pollutant> out = new ArrayList<>();
         for (Pollutant p : Pollutant.values()) {
-            if (subIndex.get(p) == max) {
+            if (subIndex.get(p).equals(max)) {
                 out.add(p);
             }
         }

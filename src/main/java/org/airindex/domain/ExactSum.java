@@ -34,6 +34,9 @@ public final class ExactSum {
     private static final MathContext TRUNCATED = new MathContext(800, RoundingMode.DOWN);
     private static final BigDecimal UNIT = new BigDecimal("0.5").pow(64).multiply(new BigDecimal("0.008"));
     private static final long LOW_32 = 0xffff_ffffL;
+    private static final long THOUSANDTHS = 1000;
+    /** Thousandths that shifted by {@link #DECIMAL_SHIFT} stay below 2^104, as {@link #add(long, int)} needs. */
+    private static final long MAX_THOUSANDTHS = 1L << 42;
 
     private long hi;
     private long lo;
@@ -41,6 +44,11 @@ public final class ExactSum {
     /** Non-null once a value outside the fixed-point range was added: the sum then lives here. */
     private BigDecimal wide;
     private boolean notFinite;
+    /** Fractions added: numerators summed per denominator, and the rest as an {@link Exact} (or null). */
+    private long[] denominators = new long[4];
+    private long[] numerators = new long[4];
+    private int fractions;
+    private Exact rational;
 
     public void add(double v) {
         count++;
@@ -55,6 +63,60 @@ public final class ExactSum {
             wide = toBigDecimal();
         }
         accumulate(v);
+    }
+
+    /** Adds a value as a statistic counts it: a double by {@link #add(double)}, an {@link Exact} as it is. */
+    public void add(Number v) {
+        if (v instanceof Exact e) {
+            add(e);
+        } else {
+            add(v.doubleValue());
+        }
+    }
+
+    /**
+     * Adds an exact value (a mean of means, a percentile). A whole number of thousandths takes the
+     * fixed-point path; other fractions whose parts fit a long are summed per denominator (a period's
+     * daily means share a few: 24, 23, 48, ...), and only what overflows is summed as {@link Exact}.
+     */
+    public void add(Exact v) {
+        count++;
+        if (notFinite) {
+            return;
+        }
+        if (wide == null && count > MAX_COUNT) {
+            wide = toBigDecimal();
+        }
+        long[] f = v.asLongs();
+        if (f != null && wide == null && THOUSANDTHS % f[1] == 0 && Math.abs(f[0]) < MAX_THOUSANDTHS / (THOUSANDTHS / f[1])) {
+            add(f[0] * (THOUSANDTHS / f[1]), DECIMAL_SHIFT);
+            return;
+        }
+        if (f != null && addFraction(f[0], f[1])) {
+            return;
+        }
+        rational = rational == null ? v : rational.plus(v);
+    }
+
+    /** Adds num/den to the numerators kept per denominator; false when that would overflow. */
+    private boolean addFraction(long num, long den) {
+        for (int i = 0; i < fractions; i++) {
+            if (denominators[i] == den) {
+                long sum = numerators[i] + num;
+                if (((numerators[i] ^ sum) & (num ^ sum)) < 0) {
+                    return false;
+                }
+                numerators[i] = sum;
+                return true;
+            }
+        }
+        if (fractions == denominators.length) {
+            denominators = java.util.Arrays.copyOf(denominators, fractions * 2);
+            numerators = java.util.Arrays.copyOf(numerators, fractions * 2);
+        }
+        denominators[fractions] = den;
+        numerators[fractions++] = num;
+        return true;
     }
 
     /**
@@ -127,7 +189,7 @@ public final class ExactSum {
     }
 
     /** What a value counts as, in decimal: the short decimal it denotes, or its binary value. */
-    private static BigDecimal exactValue(double v) {
+    static BigDecimal exactValue(double v) {
         int k = decimals(v);
         return k >= 0 ? BigDecimal.valueOf((long) Math.rint(v * POWERS_OF_TEN[k]), k) : new BigDecimal(v);
     }
@@ -144,6 +206,9 @@ public final class ExactSum {
         if (notFinite) {
             return Double.NaN;
         }
+        if (fractions > 0 || rational != null) {
+            return exactMean().toDouble();
+        }
         if (wide == null) {
             Double exact = fixedPointMean();
             if (exact != null) {
@@ -151,6 +216,21 @@ public final class ExactSum {
             }
         }
         return quotient(toBigDecimal(), count);
+    }
+
+    /** The exact mean of the values added; null when none were. */
+    public Exact exactMean() {
+        if (count == 0) {
+            return null;
+        }
+        if (notFinite) {
+            throw new ArithmeticException("no exact mean of NaN or infinity");
+        }
+        Exact sum = Exact.of(toBigDecimal());
+        for (int i = 0; i < fractions; i++) {
+            sum = sum.plus(Exact.of(numerators[i], denominators[i]));
+        }
+        return (rational == null ? sum : sum.plus(rational)).dividedBy(count);
     }
 
     /**

@@ -10,19 +10,19 @@ public final class O3EightHour {
     }
 
     /** A daily max 8h with the number of valid windows it was taken over; value null if none. */
-    public record DailyMax(Double value, int validWindows, boolean valid) implements Serializable {
+    public record DailyMax(Exact value, int validWindows, boolean valid) implements Serializable {
     }
 
     /**
      * Mean of the hours t-7..t (given oldest first, null = missing), or null when fewer than
      * {@code min_hours_per_o3_8h} of them are valid.
      */
-    public static Double movingMean(List<Double> window, Validity v) {
+    public static Exact movingMean(List<? extends Number> window, Validity v) {
         if (window.size() != v.o3EightHourWindowHours()) {
             throw new IllegalArgumentException("an O3 8-hour window has " + v.o3EightHourWindowHours()
                     + " hours, got " + window.size());
         }
-        List<Double> ok = Statistics.validValues(Pollutant.O3, window, v);
+        List<? extends Number> ok = Statistics.validValues(Pollutant.O3, window, v);
         return v.o3EightHourValid(ok.size()) ? Statistics.mean(ok) : null;
     }
 
@@ -30,9 +30,9 @@ public final class O3EightHour {
      * The 8-hour moving means of every window inside a run of consecutive hours (oldest first,
      * null = missing): element j is the mean of hours j..j+7, null where it is not valid.
      */
-    public static List<Double> movingMeans(List<Double> hours, Validity v) {
+    public static List<Exact> movingMeans(List<? extends Number> hours, Validity v) {
         int width = v.o3EightHourWindowHours();
-        List<Double> means = new ArrayList<>(Math.max(0, hours.size() - width + 1));
+        List<Exact> means = new ArrayList<>(Math.max(0, hours.size() - width + 1));
         for (int end = width; end <= hours.size(); end++) {
             means.add(movingMean(hours.subList(end - width, end), v));
         }
@@ -44,17 +44,18 @@ public final class O3EightHour {
      * null = invalid window). Valid with ≥ {@code o3_daily_max_min_windows} windows, or with fewer
      * when the max already exceeds the limit.
      */
-    public static DailyMax dailyMax(List<Double> eightHourValues, Validity v) {
+    public static DailyMax dailyMax(List<? extends Number> eightHourValues, Validity v) {
         if (eightHourValues.size() != v.o3DailyMaxWindows()) {
             throw new IllegalArgumentException("expected " + v.o3DailyMaxWindows() + " 8-hour values, got "
                     + eightHourValues.size());
         }
-        Double max = null;
+        Exact max = null;
         int n = 0;
-        for (Double x : eightHourValues) {
-            if (x != null) {
+        for (Number value : eightHourValues) {
+            if (value != null) {
+                Exact x = Exact.of(value);
                 n++;
-                max = max == null ? x : Math.max(max, x);
+                max = max == null || x.compareTo(max) > 0 ? x : max;
             }
         }
         return new DailyMax(max, n, v.o3DailyMaxValid(n, max));
@@ -64,7 +65,7 @@ public final class O3EightHour {
      * Daily max from the 24 end-labelled 1-hour values of the day (hours 1..24, null = missing);
      * the windows ending at hours 8..24 lie inside the day.
      */
-    public static DailyMax dailyMaxFromHours(List<Double> hours, Validity v) {
+    public static DailyMax dailyMaxFromHours(List<? extends Number> hours, Validity v) {
         int width = v.o3EightHourWindowHours();
         if (hours.size() < v.o3DailyMaxLastWindowEnd() || v.o3DailyMaxFirstWindowEnd() < width) {
             throw new IllegalArgumentException("need hours 1.." + v.o3DailyMaxLastWindowEnd() + ", got " + hours.size());

@@ -25,6 +25,16 @@ public final class Rounding {
         return report(p, value).doubleValue();
     }
 
+    /** The exact value as reported for the pollutant, rounded on the exact value (GB/T 8170). */
+    public static BigDecimal report(Pollutant p, Exact value) {
+        return value.round(CommonTables.get().reportDecimals.get(p));
+    }
+
+    /** A statistic as reported: an {@link Exact} rounded exactly, a double by the decimal it denotes. */
+    public static BigDecimal report(Pollutant p, Number value) {
+        return value instanceof Exact e ? report(p, e) : report(p, value.doubleValue());
+    }
+
     /**
      * GB/T 8170 rounding to a number of decimals.
      *

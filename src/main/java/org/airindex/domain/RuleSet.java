@@ -2,7 +2,6 @@ package org.airindex.domain;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -224,15 +223,16 @@ public final class RuleSet implements Serializable {
         if (!p.missing().isEmpty()) {
             throw new IllegalArgumentException("composite index needs all six statistics, missing " + p.missing());
         }
-        Map<Pollutant, BigDecimal> sub = new EnumMap<>(Pollutant.class);
+        Map<Pollutant, Exact> sub = new EnumMap<>(Pollutant.class);
         for (Pollutant pol : Pollutant.values()) {
-            double c = p.get(pol);
+            Number n = p.get(pol);
+            double c = n.doubleValue();
             if (Double.isNaN(c) || Double.isInfinite(c) || c < 0) {
                 throw new IllegalArgumentException(pol.code() + ": not a valid statistic: " + c);
             }
-            BigDecimal ci = compositeInputs == CompositeInputs.ROUNDED ? Rounding.report(pol, c) : BigDecimal.valueOf(c);
-            sub.put(pol, compositeWeights.get(pol).multiply(ci)
-                    .divide(compositeStandards.get(pol), MathContext.DECIMAL64));
+            Exact ci = compositeInputs == CompositeInputs.ROUNDED ? Exact.of(Rounding.report(pol, Exact.of(n)))
+                    : Exact.of(n);
+            sub.put(pol, Exact.of(compositeWeights.get(pol)).times(ci).dividedBy(Exact.of(compositeStandards.get(pol))));
         }
         return new CompositeIndex(sub, compositeDecimals, sharePercentDecimals);
     }

@@ -42,11 +42,11 @@ public record Validity(int minMinutesPerHour, int minHoursPerDay, int o3EightHou
      * Too few windows still give a valid daily max when that max already exceeds the limit, since
      * the missing windows could only raise it. The reported (rounded) value is compared, as limits are.
      */
-    public boolean o3DailyMaxValid(int validWindows, Double max) {
+    public boolean o3DailyMaxValid(int validWindows, Number max) {
         if (validWindows >= o3DailyMaxMinWindows) {
             return true;
         }
-        return max != null && Rounding.reported(Pollutant.O3, max) > o3DailyMaxExceedanceLimit;
+        return max != null && Rounding.report(Pollutant.O3, max).doubleValue() > o3DailyMaxExceedanceLimit;
     }
 
     public boolean monthValid(YearMonth month, int validDays) {

@@ -1,11 +1,14 @@
 package org.airindex.pipeline;
 
+import static org.airindex.pipeline.HourlyAqi.reported;
+
 import org.airindex.domain.DailyValues;
 import org.airindex.domain.Pollutant;
+import org.airindex.domain.Rounding;
 import org.airindex.domain.RuleSet;
 import org.airindex.records.DailyValue;
 
-/** Fills validity and the daily AQI of a daily row, under the rule-set of its date. */
+/** Fills validity and the daily AQI of a daily row, under the rule-set of its date (inputs as in {@link HourlyAqi}). */
 final class DailyAqi {
     private DailyAqi() {}
 
@@ -15,7 +18,10 @@ final class DailyAqi {
         for (Pollutant p : Pollutant.values()) {
             v.valid &= v.get(p) != null;
         }
-        v.setAqi(rs.id(), rs.dailyAqi(DailyValues.of(v.so2, v.no2, v.co, v.pm10, v.pm25, v.o3,
-                v.o3OneHourMax)));
+        Number o3OneHour = v.o3OneHourMaxValue();
+        v.setAqi(rs.id(), rs.dailyAqi(DailyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
+                reported(v, Pollutant.CO), reported(v, Pollutant.PM10), reported(v, Pollutant.PM25),
+                reported(v, Pollutant.O3),
+                o3OneHour == null ? null : Rounding.report(Pollutant.O3, o3OneHour).doubleValue())));
     }
 }

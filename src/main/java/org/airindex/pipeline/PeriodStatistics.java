@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.airindex.domain.CompositeIndex;
+import org.airindex.domain.Exact;
 import org.airindex.domain.ExactSum;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
@@ -58,10 +61,10 @@ public final class PeriodStatistics {
         int months = (int) first.until(YearMonth.from(asOf), ChronoUnit.MONTHS) + 1;
         // CO and O3 enter by percentile (their valid values kept), the others by mean (an exact sum).
         ExactSum[] sums = new ExactSum[POLLUTANTS.length];
-        double[][] valid = new double[POLLUTANTS.length][];
+        Number[][] valid = new Number[POLLUTANTS.length][];
         for (Pollutant p : POLLUTANTS) {
             if (p == Pollutant.CO || p == Pollutant.O3) {
-                valid[p.ordinal()] = new double[days.size()];
+                valid[p.ordinal()] = new Number[days.size()];
             } else {
                 sums[p.ordinal()] = new ExactSum();
             }
@@ -79,9 +82,9 @@ public final class PeriodStatistics {
                 if (validity.plausible(p, x)) {
                     int i = p.ordinal();
                     if (valid[i] != null) {
-                        valid[i][validCount[i]] = x;
+                        valid[i][validCount[i]] = d.value(p);
                     } else {
-                        sums[i].add(x);
+                        sums[i].add(d.value(p));
                     }
                     validCount[i]++;
                     validByMonth[i][month]++;
@@ -101,10 +104,10 @@ public final class PeriodStatistics {
         for (Pollutant p : POLLUTANTS) {
             int i = p.ordinal();
             int n = validCount[i];
-            Double value = switch (p) {
-                case CO -> n == 0 ? null : Percentile.of(Arrays.copyOf(valid[i], n), rs.coPercentile());
-                case O3 -> n == 0 ? null : Percentile.of(Arrays.copyOf(valid[i], n), rs.o3Percentile());
-                default -> sums[i].mean();
+            Exact value = switch (p) {
+                case CO -> n == 0 ? null : Percentile.exact(Arrays.asList(valid[i]).subList(0, n), rs.coPercentile());
+                case O3 -> n == 0 ? null : Percentile.exact(Arrays.asList(valid[i]).subList(0, n), rs.o3Percentile());
+                default -> sums[i].exactMean();
             };
             v.set(p, value);
             fewest = Math.min(fewest, n);
@@ -127,7 +130,11 @@ public final class PeriodStatistics {
     }
 
     public static PeriodValues values(PeriodValue v) {
-        return PeriodValues.of(v.so2, v.no2, v.pm10, v.pm25, v.coP95, v.o3P90);
+        Map<Pollutant, Number> c = new EnumMap<>(Pollutant.class);
+        for (Pollutant p : POLLUTANTS) {
+            c.put(p, v.value(p));
+        }
+        return PeriodValues.of(c);
     }
 
     /** Months before the current one by the monthly rule; the current one by the period-to-date rule. */

@@ -46,9 +46,9 @@ public class PlaceDaily extends CorrectableWindow<DailyValue, DailyValue> {
         d.date = first.date;
         d.dayEnd = dayEnd;
         for (Pollutant p : Pollutant.values()) {
-            d.set(p, Places.meanOfStations(stations.stream().map(s -> s.get(p)).toList(), minStations));
+            d.set(p, Places.meanOfStations(stations.stream().map(s -> s.value(p)).toList(), minStations));
         }
-        d.o3OneHourMax = Places.meanOfStations(stations.stream().map(s -> s.o3OneHourMax).toList(), minStations);
+        d.o3OneHourMax(Places.meanOfStations(stations.stream().map(DailyValue::o3OneHourMaxValue).toList(), minStations));
         d.stations = stations.stream().mapToInt(s -> s.stations).sum();
         DailyAqi.compute(d, rules);
         return d;

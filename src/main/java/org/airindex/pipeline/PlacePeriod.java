@@ -104,13 +104,13 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
                 previous);
         if (last.valid && last.composite != null) {
             v.compositeLastYear = last.composite;
-            v.pm25LastYear = last.pm25;
+            v.pm25LastYear(last.value(Pollutant.PM25));
             v.baseline = "history";
         } else if (kind.equals(PeriodValue.MONTH) && baselines != null) {
             Optional<PeriodValues> file = baselines.get(v.placeKey(), YearMonth.from(start.minusYears(1)).toString());
             if (file.isPresent() && file.get().missing().isEmpty()) {
                 v.compositeLastYear = lastYearRules.compositeIndex(file.get()).composite();
-                v.pm25LastYear = file.get().pm25();
+                v.pm25LastYear(file.get().pm25());
                 v.baseline = "file";
             }
         }
@@ -119,8 +119,8 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         }
         // On the reported (whole µg/m³) values, as bulletins do and as the province compares them.
         if (v.pm25 != null && v.pm25LastYear != null) {
-            v.pm25Change = ChangeRate.percent(Rounding.reported(Pollutant.PM25, v.pm25),
-                    Rounding.reported(Pollutant.PM25, v.pm25LastYear));
+            v.pm25Change = ChangeRate.percent(Rounding.report(Pollutant.PM25, v.value(Pollutant.PM25)).doubleValue(),
+                    Rounding.report(Pollutant.PM25, v.pm25LastYearValue()).doubleValue());
         }
         return v;
     }

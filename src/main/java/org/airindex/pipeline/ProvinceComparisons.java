@@ -86,12 +86,12 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     }
 
     private static PlaceStanding standing(PeriodValue v) {
-        return new PlaceStanding(v.placeKey(), v.composite, reported(v.pm25), v.compositeLastYear,
-                reported(v.pm25LastYear), v.daysSoFar, v.daysInPeriod);
+        return new PlaceStanding(v.placeKey(), v.composite, reported(v.value(Pollutant.PM25)), v.compositeLastYear,
+                reported(v.pm25LastYearValue()), v.daysSoFar, v.daysInPeriod);
     }
 
-    private static Double reported(Double pm25) {
-        return pm25 == null ? null : Rounding.reported(Pollutant.PM25, pm25);
+    private static Double reported(Number pm25) {
+        return pm25 == null ? null : Rounding.report(Pollutant.PM25, pm25).doubleValue();
     }
 
     /** Last year's annual results from the baseline files decide which places the scheme covers. */
@@ -110,7 +110,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
                 if (p.missing().isEmpty()) {
                     composite.put(v.placeKey(), rs.compositeIndex(p).composite());
                 }
-                pm25.put(v.placeKey(), p.pm25());
+                pm25.put(v.placeKey(), p.pm25() == null ? null : p.pm25().doubleValue());
             });
         }
         Map<String, Integer> rank = new HashMap<>();

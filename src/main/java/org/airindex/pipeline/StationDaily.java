@@ -2,9 +2,10 @@ package org.airindex.pipeline;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.airindex.domain.Exact;
 import org.airindex.domain.O3EightHour;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Statistic;
@@ -48,11 +49,11 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
         Validity validity = rules.forDate(date).validity();
         // Slots for hours 1..24 of the local day (index 0 = hour 1).
         int slots = (int) ((dayEnd - dayStart) / HOUR_MS);
-        Double[][] byPollutant = new Double[Pollutant.values().length][slots];
+        Number[][] byPollutant = new Number[Pollutant.values().length][slots];
         for (HourlyValue h : hours) {
             int slot = (int) ((h.hourEnd - dayStart) / HOUR_MS) - 1;
             for (Pollutant p : Pollutant.values()) {
-                byPollutant[p.ordinal()][slot] = h.get(p);
+                byPollutant[p.ordinal()][slot] = h.value(p);
             }
         }
         DailyValue d = new DailyValue();
@@ -66,15 +67,15 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
         for (Pollutant p : Pollutant.values()) {
             if (p != Pollutant.O3) {
                 Statistic s = Statistics.dailyMean(p, Arrays.asList(byPollutant[p.ordinal()]), validity);
-                d.set(p, s.valid() ? s.value() : null);
+                d.set(p, s.valid() ? s.exact() : null);
             }
         }
-        List<Double> o3 = new ArrayList<>(Arrays.asList(byPollutant[Pollutant.O3.ordinal()]));
+        List<Number> o3 = Arrays.asList(byPollutant[Pollutant.O3.ordinal()]);
         O3EightHour.DailyMax max8h = O3EightHour.dailyMaxFromHours(o3, validity);
-        d.o3 = max8h.valid() ? max8h.value() : null;
-        List<Double> o3Hours = Statistics.validValues(Pollutant.O3, o3, validity);
-        d.o3OneHourMax = validity.dayValid(o3Hours.size())
-                ? o3Hours.stream().mapToDouble(Double::doubleValue).max().orElseThrow() : null;
+        d.set(Pollutant.O3, max8h.valid() ? max8h.value() : null);
+        List<Number> o3Hours = Statistics.validValues(Pollutant.O3, o3, validity);
+        d.o3OneHourMax(validity.dayValid(o3Hours.size())
+                ? o3Hours.stream().map(Exact::of).max(Comparator.naturalOrder()).orElseThrow() : null);
         d.stations = d.so2 != null || d.no2 != null || d.co != null || d.pm10 != null || d.pm25 != null
                 || d.o3 != null ? 1 : 0;
         DailyAqi.compute(d, rules);

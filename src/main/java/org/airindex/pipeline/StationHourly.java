@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
+import org.airindex.domain.Exact;
 import org.airindex.domain.Pollutant;
 import org.airindex.io.json.ReadingJson;
 import org.airindex.records.DeadLetter.Reason;
@@ -78,22 +79,39 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
         long minSeconds = rules.forHour(hourEnd).validity().minMinutesPerHour() * 60L;
         boolean anyValid = false;
         for (Pollutant p : Pollutant.values()) {
-            double weighted = 0;
+            int readings = 0;
             long seconds = 0;
+            Double first = null;
             for (Reading r : inHour) {
                 Double c = r.get(p);
                 if (c != null) {
-                    weighted += c * r.intervalS;
+                    first = readings++ == 0 ? c : first;
                     seconds += r.intervalS;
                 }
             }
             if (seconds >= minSeconds) {
-                v.set(p, weighted / seconds);
+                // One reading for the hour (hourly data) is its own value; minute data average to a fraction.
+                if (readings == 1) {
+                    v.set(p, first);
+                } else {
+                    v.set(p, weightedMean(p, inHour, seconds));
+                }
                 anyValid = true;
             }
         }
         v.stations = anyValid ? 1 : 0;
         HourlyAqi.compute(v, rules);
         return v;
+    }
+
+    private static Exact weightedMean(Pollutant p, List<Reading> inHour, long seconds) {
+        Exact weighted = Exact.ZERO;
+        for (Reading r : inHour) {
+            Double c = r.get(p);
+            if (c != null) {
+                weighted = weighted.plus(Exact.of(c).times(r.intervalS));
+            }
+        }
+        return weighted.dividedBy(seconds);
     }
 }

@@ -52,7 +52,7 @@ public class ValidateReadings extends ProcessFunction<RawReading, Reading> {
             if (v != null && !validity.plausible(p, v)) {
                 impossible.append(impossible.length() == 0 ? "" : "; ").append(p.code()).append('=').append(v)
                         .append(v < 0 || v.isNaN() ? " is negative or NaN" : " is above the plausible maximum");
-                r.set(p, null);
+                r.set(p, (Double) null);
             }
         }
         if (impossible.length() > 0) {

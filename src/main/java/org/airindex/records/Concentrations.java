@@ -1,20 +1,25 @@
 package org.airindex.records;
 
+import org.airindex.domain.Exact;
 import org.airindex.domain.Pollutant;
 
 /**
  * The six concentrations a reading, an hourly or a daily row carries (null = missing), with access
  * by pollutant. CO in mg/m³, the others in µg/m³. What {@code o3} means is the subclass's: the O3
  * of a reading or an hour is its 1-hour value, of a day the daily maximum 8-hour value.
+ *
+ * <p>Each concentration is a double, the one nearest its value. A value that is a mean of means or of
+ * minute values is a fraction no double denotes, and rounding the double could round the wrong way at a
+ * GB/T 8170 tie; such values also keep their exact fraction ({@link ExactValues}), which
+ * {@link #exact(Pollutant)} reads and {@link #set(Pollutant, Exact)} writes.
  */
-public abstract class Concentrations {
+public abstract class Concentrations extends ExactValues {
     public Double so2;
     public Double no2;
     public Double co;
     public Double o3;
     public Double pm10;
     public Double pm25;
-
     public Double get(Pollutant p) {
         return switch (p) {
             case SO2 -> so2;
@@ -26,7 +31,13 @@ public abstract class Concentrations {
         };
     }
 
+    /** Sets a value that is the decimal its double denotes (a reading's own value). */
     public void set(Pollutant p, Double v) {
+        setDouble(p, v);
+        forget(p.code());
+    }
+
+    private void setDouble(Pollutant p, Double v) {
         switch (p) {
             case SO2 -> so2 = v;
             case NO2 -> no2 = v;
@@ -35,5 +46,25 @@ public abstract class Concentrations {
             case PM10 -> pm10 = v;
             case PM25 -> pm25 = v;
         }
+    }
+
+    /** Sets the exact value (null = missing) and the double nearest it. */
+    public void set(Pollutant p, Exact v) {
+        setDouble(p, v == null ? null : v.toDouble());
+        remember(p.code(), v);
+    }
+
+    /** The exact value of a pollutant's concentration; null when it is missing. */
+    public Exact exact(Pollutant p) {
+        Number n = value(p);
+        return n == null ? null : Exact.of(n);
+    }
+
+    /**
+     * A pollutant's value for a statistic: its {@link Exact} where the double is not the value, else
+     * the double itself (which {@link org.airindex.domain.ExactSum} adds on its fast path); null = missing.
+     */
+    public Number value(Pollutant p) {
+        return value(p.code(), get(p));
     }
 }

@@ -1,6 +1,7 @@
 package org.airindex.records;
 
 import org.airindex.domain.AqiResult;
+import org.airindex.domain.Exact;
 
 /**
  * Daily result for one place (STANDARDS.md §1–§3): 24-hour means (null when fewer than the
@@ -9,6 +10,8 @@ import org.airindex.domain.AqiResult;
  * recomputed from hours.
  */
 public class DailyValue extends Concentrations {
+    private static final String O3_ONE_HOUR = "o3_1h";
+
     public String level;
     public String station;
     public String county;
@@ -36,6 +39,16 @@ public class DailyValue extends Concentrations {
     public Integer iaqiPm25;
 
     public DailyValue() {}
+
+    /** The O3 daily maximum 1-hour value for a statistic (see {@link #value(org.airindex.domain.Pollutant)}). */
+    public Number o3OneHourMaxValue() {
+        return value(O3_ONE_HOUR, o3OneHourMax);
+    }
+
+    public void o3OneHourMax(Exact v) {
+        o3OneHourMax = v == null ? null : v.toDouble();
+        remember(O3_ONE_HOUR, v);
+    }
 
     public String placeKey() {
         return level.equals(HourlyValue.STATION) ? station : Places.keyAt(level, province, city, county);

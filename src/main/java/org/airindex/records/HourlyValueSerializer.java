@@ -23,11 +23,12 @@ public final class HourlyValueSerializer extends RecordSerializer<HourlyValue> {
         Object[] nullable = {v.so2, v.no2, v.co, v.o3, v.pm10, v.pm25,
             v.level, v.station, v.county, v.city, v.province, v.rules, v.category, v.primary,
             v.aqi, v.iaqiSo2, v.iaqiNo2, v.iaqiCo, v.iaqiO3, v.iaqiPm10, v.iaqiPm25};
-        out.writeInt(nullMask(nullable));
+        out.writeInt(nullMask(nullable) | exactBit(v));
         writePresent(out, nullable);
         out.writeLong(v.hourEnd);
         out.writeInt(v.stations);
         out.writeBoolean(v.overRange);
+        writeExact(v, out);
     }
 
     @Override
@@ -59,6 +60,7 @@ public final class HourlyValueSerializer extends RecordSerializer<HourlyValue> {
         v.hourEnd = in.readLong();
         v.stations = in.readInt();
         v.overRange = in.readBoolean();
+        v.exact = readExact(in, nulls);
         return v;
     }
 
@@ -90,6 +92,7 @@ public final class HourlyValueSerializer extends RecordSerializer<HourlyValue> {
         v.iaqiPm10 = from.iaqiPm10;
         v.iaqiPm25 = from.iaqiPm25;
         v.overRange = from.overRange;
+        v.exact = from.exact;
         return v;
     }
 

@@ -1,5 +1,6 @@
 package org.airindex.records;
 
+import org.airindex.domain.Exact;
 import org.airindex.domain.Pollutant;
 
 /**
@@ -7,7 +8,9 @@ import org.airindex.domain.Pollutant;
  * date ({@code period} "2026-11") or year to date ("2026-01..2026-11"), from the place's daily
  * series, with the composite index, shares, and the comparison with the same days last year.
  */
-public class PeriodValue {
+public class PeriodValue extends ExactValues {
+    private static final String PM25_LAST_YEAR = "pm25_last_year";
+
     public static final String MONTH = "month";
     public static final String YEAR_TO_DATE = "ytd";
 
@@ -66,7 +69,29 @@ public class PeriodValue {
         };
     }
 
-    public void set(Pollutant p, Double v) {
+    /** A statistic as exact as it was computed (see {@link ExactValues}); null = missing. */
+    public Number value(Pollutant p) {
+        return value(p.code(), get(p));
+    }
+
+    /** Sets a statistic's exact value (null = missing) and the double nearest it. */
+    public void set(Pollutant p, Exact v) {
+        setDouble(p, v == null ? null : v.toDouble());
+        remember(p.code(), v);
+    }
+
+    /** Last year's PM2.5 for the same days, as exact as it was computed. */
+    public Number pm25LastYearValue() {
+        return value(PM25_LAST_YEAR, pm25LastYear);
+    }
+
+    /** Sets last year's PM2.5: a statistic of this job's own days, or a double from a baseline file. */
+    public void pm25LastYear(Number v) {
+        pm25LastYear = v == null ? null : v.doubleValue();
+        remember(PM25_LAST_YEAR, v instanceof Exact e ? e : null);
+    }
+
+    private void setDouble(Pollutant p, Double v) {
         switch (p) {
             case SO2 -> so2 = v;
             case NO2 -> no2 = v;

@@ -1,6 +1,7 @@
 package org.airindex.records;
 
 import java.util.List;
+import org.airindex.domain.Exact;
 import org.airindex.domain.ExactSum;
 
 /**
@@ -37,14 +38,14 @@ public final class Places {
         return level.equals(HourlyValue.COUNTY) ? county : null;
     }
 
-    /** Mean of the stations' valid values, or null when fewer than {@code minStations} have one. */
-    public static Double meanOfStations(List<Double> values, int minStations) {
+    /** Exact mean of the stations' valid values, or null when fewer than {@code minStations} have one. */
+    public static Exact meanOfStations(List<? extends Number> values, int minStations) {
         ExactSum sum = new ExactSum();
-        for (Double v : values) {
+        for (Number v : values) {
             if (v != null) {
                 sum.add(v);
             }
         }
-        return sum.count() >= minStations ? sum.mean() : null;
+        return sum.count() >= minStations ? sum.exactMean() : null;
     }
 }

@@ -21,10 +21,11 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
     @Override
     public void serialize(Reading r, DataOutputView out) throws IOException {
         Object[] nullable = {r.so2, r.no2, r.co, r.o3, r.pm10, r.pm25, r.station};
-        out.writeInt(nullMask(nullable));
+        out.writeInt(nullMask(nullable) | exactBit(r));
         writePresent(out, nullable);
         out.writeLong(r.ts);
         out.writeInt(r.intervalS);
+        writeExact(r, out);
     }
 
     @Override
@@ -41,6 +42,7 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
         r.station = readString(in, nulls, bit);
         r.ts = in.readLong();
         r.intervalS = in.readInt();
+        r.exact = readExact(in, nulls);
         return r;
     }
 
@@ -57,6 +59,7 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
         r.station = from.station;
         r.ts = from.ts;
         r.intervalS = from.intervalS;
+        r.exact = from.exact;
         return r;
     }
 

@@ -42,6 +42,26 @@ abstract class RecordSerializer<T> extends TypeSerializer<T> {
         }
     }
 
+    /**
+     * Mask bit set when a record's exact fractions ({@link ExactValues}) follow its fixed fields. State
+     * written before they existed has it clear, so it still reads without a new snapshot version.
+     */
+    private static final int EXACT_PRESENT = 1 << 30;
+
+    static int exactBit(ExactValues v) {
+        return v.exact == null ? 0 : EXACT_PRESENT;
+    }
+
+    static void writeExact(ExactValues v, DataOutputView out) throws IOException {
+        if (v.exact != null) {
+            StringValue.writeString(v.exact, out);
+        }
+    }
+
+    static String readExact(DataInputView in, int mask) throws IOException {
+        return (mask & EXACT_PRESENT) != 0 ? StringValue.readString(in) : null;
+    }
+
     static Double readDouble(DataInputView in, int nulls, int bit) throws IOException {
         return (nulls & (1 << bit)) != 0 ? null : in.readDouble();
     }

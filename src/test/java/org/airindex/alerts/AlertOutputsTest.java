@@ -23,8 +23,8 @@ class AlertOutputsTest {
     void anAlertIsAnAnnotationPointAtTheTimeOfTheChange() {
         List<String> lines = ResultPoints.alert(CLOSE);
         assertEquals(List.of("alert,city=太原市,county=小店区,level=suspect,phase=close,province=山西省,station=A1,"
-                + "type=flat_line.pm25 end=2000000i,id=\"id-1\",level_number=1i,message_en=\"varies again\","
-                + "message_zh=\"恢复 变化\",start=1000000i,title=\"flat_line.pm25 suspect close: 山西省/太原市/小店区 A1\","
+                + "type=flat_line.pm25 end=2000i,id=\"id-1\",level_number=1i,message_en=\"varies again\","
+                + "message_zh=\"恢复 变化\",start=1000i,title=\"flat_line.pm25 suspect close: 山西省/太原市/小店区 A1\","
                 + "values=\"pm25=35;hours_same=6\" 3000"), lines);
     }
 

@@ -66,13 +66,13 @@ class PercentileTest {
         daily.put(Pollutant.CO, co);
         daily.put(Pollutant.O3, List.of(2.0, 3.0, 4.0, 4.0, 5.0, 8.0));
         PeriodValues p = Statistics.periodValues(rs, daily);
-        assertEquals(20.0, p.so2());
-        assertEquals(40.0, p.no2());
-        assertEquals(60.5, p.pm10());
+        assertEquals(Exact.of(20, 1), p.so2());
+        assertEquals(Exact.of(40, 1), p.no2());
+        assertEquals(Exact.of(121, 2), p.pm10());
         assertEquals(null, p.pm25(), "no PM2.5 series");
         // CO p95 of 0.1..2.1: k = 1 + 20·0.95 = 20 → 2.0; O3 p90 of the example → 6.5
-        assertEquals(2.0, p.co_p95());
-        assertEquals(6.5, p.o3_8h_p90());
+        assertEquals(Exact.of(2, 1), p.co_p95());
+        assertEquals(Exact.of(13, 2), p.o3_8h_p90());
     }
 
     @Test

@@ -206,7 +206,7 @@ class PeriodStatisticsTest {
                 case O3 -> Statistics.percentileOf(p, series, rs.o3Percentile(), validity, n -> true);
                 default -> Statistics.meanOf(p, series, validity, n -> true);
             };
-            v.set(p, s.value());
+            v.set(p, s.exact());
             v.validDays = Math.min(v.validDays, s.validCount());
             boolean everyMonth = true;
             for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(asOf)); m = m.plusMonths(1)) {

@@ -45,6 +45,7 @@ class RecordSerializersTest {
         v.iaqiPm10 = 90;
         v.iaqiPm25 = 139;
         v.overRange = true;
+        v.exact = "pm25=316/3";
         return v;
     }
 
@@ -106,6 +107,7 @@ class RecordSerializersTest {
         full.o3 = 61.0;
         full.pm10 = 52.0;
         full.pm25 = 35.0;
+        full.exact = "pm25=35";
         assertEveryFieldSet(full);
         Reading sparse = new Reading();
         sparse.station = "1001A";

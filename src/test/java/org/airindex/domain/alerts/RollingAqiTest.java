@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.airindex.domain.DailyValues;
 import org.airindex.domain.HourlyValues;
+import org.airindex.domain.Exact;
 import org.airindex.domain.O3EightHour;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
@@ -46,10 +47,10 @@ class RollingAqiTest {
         List<Double> o3 = columns.get(Pollutant.O3.ordinal());
         Double max = null;
         int windows = 0;
-        for (Double mean : O3EightHour.movingMeans(o3, v)) {
+        for (Exact mean : O3EightHour.movingMeans(o3, v)) {
             if (mean != null) {
                 windows++;
-                max = max == null ? mean : Math.max(max, mean);
+                max = max == null ? mean.doubleValue() : Math.max(max, mean.doubleValue());
             }
         }
         List<Double> o3Hours = Statistics.validValues(Pollutant.O3, o3.subList(span - 24, span), v);
