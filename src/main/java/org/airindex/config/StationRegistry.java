@@ -58,12 +58,17 @@ public final class StationRegistry implements Serializable {
             }
             try {
                 stations.add(new Station(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(),
-                        Double.parseDouble(f[5].trim()), Double.parseDouble(f[6].trim())));
+                        coordinate(f[5]), coordinate(f[6])));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": lat/lon must be numbers");
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": lat/lon must be numbers or empty");
             }
         }
         return new StationRegistry(stations);
+    }
+
+    /** An empty cell is an unknown coordinate. */
+    private static Double coordinate(String cell) {
+        return cell.isBlank() ? null : Double.parseDouble(cell.trim());
     }
 
     /** The station, or null when the registry does not know it. */

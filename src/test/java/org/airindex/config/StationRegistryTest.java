@@ -25,6 +25,15 @@ class StationRegistryTest {
     }
 
     @Test
+    void coordinatesAreOptional() {
+        StationRegistry r = StationRegistry.parse(List.of("station,name,county,city,province,lat,lon",
+                "1111A,阳泉市监测站,城区,阳泉市,山西省,,", "1131A,晋城市监测站,城区,晋城市,山西省,35.492,112.852"), "test");
+        assertNull(r.get("1111A").lat());
+        assertNull(r.get("1111A").lon());
+        assertEquals(35.492, r.get("1131A").lat());
+    }
+
+    @Test
     void rejectsBadFilesWithTheLine() {
         var e = assertThrows(IllegalArgumentException.class, () -> StationRegistry.parse(List.of(
                 "station,name,county,city,province,lat,lon", "1A,n,c,ci,p,north,1"), "f.csv"));
