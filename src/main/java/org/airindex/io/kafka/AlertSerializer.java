@@ -8,7 +8,9 @@ import org.airindex.io.json.AlertJson;
 
 /**
  * Alert events on Kafka: keyed by alert id, so every change of one alert lands on one partition in
- * order, and the value is the event's UTF-8 JSON.
+ * order, and the value is the event's UTF-8 JSON (its event time is the JSON's {@code at}). The Kafka
+ * timestamp is the time of sending: a broker refuses records stamped far ahead of its clock
+ * (message.timestamp.after.max.ms), and a replay of old data would be stamped years back.
  */
 public class AlertSerializer implements KafkaRecordSerializationSchema<AlertEvent> {
     private static final long serialVersionUID = 1L;
@@ -21,7 +23,7 @@ public class AlertSerializer implements KafkaRecordSerializationSchema<AlertEven
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(AlertEvent e, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, e.at(), e.id().getBytes(StandardCharsets.UTF_8),
+        return new ProducerRecord<>(topic, e.id().getBytes(StandardCharsets.UTF_8),
                 AlertJson.write(e).getBytes(StandardCharsets.UTF_8));
     }
 }

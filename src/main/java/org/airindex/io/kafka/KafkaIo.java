@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -48,10 +47,7 @@ public final class KafkaIo {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(k.bootstrap)
                 .setKafkaProducerConfig(clientProperties(k))
-                .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
-                        .setTopic(k.deadLetterTopic)
-                        .setValueSerializationSchema(new DeadLetterSerializer())
-                        .build())
+                .setRecordSerializer(new DeadLetterSerializer(k.deadLetterTopic))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
