@@ -42,6 +42,7 @@ public final class RuleSet implements Serializable {
     }
 
     private final String id;
+    private final boolean provisional;
     private final LocalDate effectiveFrom;
     private final Map<String, IaqiTable> tables;
     private final int topIaqi;
@@ -60,13 +61,14 @@ public final class RuleSet implements Serializable {
     private final StraddleBasis straddle;
     private final YearOnYearBasis yearOnYear;
 
-    RuleSet(String id, LocalDate effectiveFrom, Map<String, IaqiTable> tables, int topIaqi,
+    RuleSet(String id, boolean provisional, LocalDate effectiveFrom, Map<String, IaqiTable> tables, int topIaqi,
             Map<String, OverRange> overRange, RealtimePm realtimePm, boolean dailyO3OneHour,
             Integer missingPublishAbove, Validity validity, Map<Pollutant, BigDecimal> compositeStandards,
             Map<Pollutant, BigDecimal> compositeWeights, double coPercentile, double o3Percentile,
             CompositeInputs compositeInputs, int compositeDecimals, int sharePercentDecimals,
             StraddleBasis straddle, YearOnYearBasis yearOnYear) {
         this.id = id;
+        this.provisional = provisional;
         this.effectiveFrom = effectiveFrom;
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         this.topIaqi = topIaqi;
@@ -88,6 +90,16 @@ public final class RuleSet implements Serializable {
 
     public String id() {
         return id;
+    }
+
+    /** Whether the tables hold assumptions that the standard's text has not confirmed yet (see the YAML). */
+    public boolean provisional() {
+        return provisional;
+    }
+
+    /** The rule-set as every output names it: its id, marked when it is provisional ("2031 provisional"). */
+    public String label() {
+        return provisional ? id + " provisional" : id;
     }
 
     /** First local data date of the rule-set; null for the oldest, which covers all earlier data. */

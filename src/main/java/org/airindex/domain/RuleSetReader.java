@@ -54,7 +54,9 @@ final class RuleSetReader {
         JsonNode periods = req(root, "periods");
         JsonNode composite = req(root, "composite");
         JsonNode publish = req(root, "publication").get("missing_publish_above");
-        return new RuleSet(id, effectiveFrom, tables, iaqi[iaqi.length - 1], overRange,
+        JsonNode provisional = root.get("provisional");
+        return new RuleSet(id, provisional != null && provisional.asBoolean(), effectiveFrom, tables,
+                iaqi[iaqi.length - 1], overRange,
                 option(RuleSet.RealtimePm.class, req(req(root, "hourly"), "realtime_pm"), "hourly.realtime_pm"),
                 req(req(root, "daily"), "o3_1h_max").asBoolean(),
                 publish == null || publish.isNull() ? null : publish.asInt(),

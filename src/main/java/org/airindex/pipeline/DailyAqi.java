@@ -19,7 +19,7 @@ final class DailyAqi {
             v.valid &= v.get(p) != null;
         }
         Number o3OneHour = v.o3OneHourMaxValue();
-        v.setAqi(rs.id(), rs.dailyAqi(DailyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
+        v.setAqi(rs.label(), rs.dailyAqi(DailyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
                 reported(v, Pollutant.CO), reported(v, Pollutant.PM10), reported(v, Pollutant.PM25),
                 reported(v, Pollutant.O3),
                 o3OneHour == null ? null : Rounding.report(Pollutant.O3, o3OneHour).doubleValue())));

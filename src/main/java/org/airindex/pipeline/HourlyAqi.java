@@ -17,7 +17,7 @@ final class HourlyAqi {
 
     static void compute(HourlyValue v, RuleChoice rules) {
         RuleSet rs = rules.forHour(v.hourEnd);
-        v.setAqi(rs.id(), rs.hourlyAqi(HourlyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
+        v.setAqi(rs.label(), rs.hourlyAqi(HourlyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
                 reported(v, Pollutant.CO), reported(v, Pollutant.O3), reported(v, Pollutant.PM10),
                 reported(v, Pollutant.PM25))));
     }

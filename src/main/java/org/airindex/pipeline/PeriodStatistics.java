@@ -52,7 +52,7 @@ public final class PeriodStatistics {
         v.asOf = asOf.toString();
         v.daysSoFar = (int) ChronoUnit.DAYS.between(start, asOf) + 1;
         v.daysInPeriod = (int) ChronoUnit.DAYS.between(start, end) + 1;
-        v.rules = rs.id();
+        v.rules = rs.label();
 
         // ISO dates order as strings: no parsing on this path but the month of each day taken.
         String from = start.toString();
