@@ -93,6 +93,11 @@ final class ReplayTables {
                 List.of("place", "period", "indicator", "comparison", "amount_cny", "illustrative"), money, m -> List.of(
                         m.place(), m.period(), m.indicator(), m.comparison(), num(m.amountCny()),
                         Boolean.toString(m.illustrative()))));
+        List<ProvinceReport> withNotes = reports.stream().filter(p -> !p.notes.isEmpty()).toList();
+        written.put("settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
+                List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"),
+                withNotes.stream().flatMap(p -> p.notes.stream().map(n -> List.of(n.place(), p.kind, n.period(), p.asOf,
+                        n.reason(), Boolean.toString(n.ranked()), n.detail()))).toList(), row -> row));
         List<DeadLetter> dead = new ArrayList<>(r.deadLetters());
         dead.sort(Comparator.comparingLong(d -> lineOf(d.origin)));
         written.put("dead_letter.csv", table(dir.resolve("dead_letter.csv"), List.of("line", "reason", "record"), dead,

@@ -17,6 +17,7 @@ import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.pipeline.DeadLetters;
+import org.airindex.pipeline.ExpectedPlaces;
 import org.airindex.pipeline.Keys;
 import org.airindex.pipeline.PlaceDaily;
 import org.airindex.pipeline.PlaceHourly;
@@ -86,8 +87,6 @@ public class AirIndexJob {
                 .uid("station-daily");
 
         Map<String, DataStream<HourlyValue>> hourly = new LinkedHashMap<>(Map.of(HourlyValue.STATION, stationHours));
-        Map<String, DataStream<DailyValue>> daily = new LinkedHashMap<>(Map.of(HourlyValue.STATION, stationDays));
-        DataStream<DailyValue> placeDays = null;
         Map<String, DataStream<HourlyValue>> placeHours = new LinkedHashMap<>();
         for (String level : Places.PLACE_LEVELS) {
             DataStream<HourlyValue> hours = stationHours
@@ -97,13 +96,28 @@ public class AirIndexJob {
                     .uid(level + "-hourly");
             placeHours.put(level, hours);
             hourly.put(level, hours);
-            DataStream<DailyValue> days = stationDays
-                    .keyBy(d -> Keys.place(level, d.province, d.city, d.county), Types.INT)
-                    .process(new PlaceDaily(level, minStations, rules, lateness))
-                    .name(level + " daily")
-                    .uid(level + "-daily");
-            daily.put(level, days);
-            placeDays = placeDays == null ? days : placeDays.union(days);
+        }
+
+        // The province's days come first: each brings a placeholder day for every assessed place, so
+        // that a place whose stations all sent nothing still closes the day (as missing).
+        String assessed = config.province.assessed;
+        Map<String, DataStream<DailyValue>> placeDaily = new LinkedHashMap<>();
+        placeDaily.put(HourlyValue.PROVINCE, placeDays(stationDays, HourlyValue.PROVINCE, minStations, rules));
+        DataStream<DailyValue> expected = placeDaily.get(HourlyValue.PROVINCE)
+                .flatMap(new ExpectedPlaces(registry, assessed))
+                .name("expected places")
+                .uid("expected-places");
+        for (String level : Places.PLACE_LEVELS) {
+            if (!level.equals(HourlyValue.PROVINCE)) {
+                placeDaily.put(level, placeDays(level.equals(assessed) ? stationDays.union(expected) : stationDays,
+                        level, minStations, rules));
+            }
+        }
+        Map<String, DataStream<DailyValue>> daily = new LinkedHashMap<>(Map.of(HourlyValue.STATION, stationDays));
+        DataStream<DailyValue> placeDays = null;
+        for (String level : Places.PLACE_LEVELS) {
+            daily.put(level, placeDaily.get(level));
+            placeDays = placeDays == null ? placeDaily.get(level) : placeDays.union(placeDaily.get(level));
         }
 
         DataStream<PeriodValue> periods = placeDays
@@ -112,7 +126,6 @@ public class AirIndexJob {
                 .name("period to date")
                 .uid("period-to-date");
 
-        String assessed = config.province.assessed;
         DataStream<ProvinceReport> province = periods
                 .filter(p -> p.level.equals(assessed))
                 .name("assessed places")
@@ -130,6 +143,15 @@ public class AirIndexJob {
         outputs.periods(periods);
         outputs.province(province);
         outputs.deadLetters(valid.getSideOutput(DeadLetters.TAG).union(stationHours.getSideOutput(DeadLetters.TAG)));
+    }
+
+    private DataStream<DailyValue> placeDays(DataStream<DailyValue> days, String level, int minStations,
+            RuleChoice rules) {
+        return days
+                .keyBy(d -> Keys.place(level, d.province, d.city, d.county), Types.INT)
+                .process(new PlaceDaily(level, minStations, rules, config.eventTime.allowedLateness))
+                .name(level + " daily")
+                .uid(level + "-daily");
     }
 
     /**

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
@@ -15,7 +17,8 @@ import org.airindex.config.StationRegistry;
 /**
  * Realistic readings for the sample registry, for the local run and demos: a diurnal cycle per
  * pollutant, a persistent level per county (so rankings differ), a winter pollution episode over
- * the provincial capital's region, randomly missing hours, a station that goes silent, a station
+ * the provincial capital's region, randomly missing hours, a county's only station silent for a whole
+ * day and more (so the county has no data that day and its period cannot be valid), a station
  * whose values flat-line, minute data for one station, and a handful of bad records of each kind
  * the job must set aside. Deterministic for a given seed.
  */
@@ -45,12 +48,24 @@ public final class SyntheticReadings {
         return day >= days * 6 / 10 && day < days * 8 / 10;
     }
 
+    /** The last station that is its county's only one (or the last station when every county has two). */
+    private static Station aloneInItsCounty(List<Station> stations) {
+        Map<String, Long> perCounty = new HashMap<>();
+        stations.forEach(s -> perCounty.merge(s.countyKey(), 1L, Long::sum));
+        for (int i = stations.size() - 1; i >= 0; i--) {
+            if (perCounty.get(stations.get(i).countyKey()) == 1) {
+                return stations.get(i);
+            }
+        }
+        return stations.get(stations.size() - 1);
+    }
+
     public List<Record> generate() {
         Random rnd = new Random(seed);
         List<Station> stations = new ArrayList<>(registry.stations());
         List<String> episodeCities = stations.stream().map(Station::city).distinct().limit(2).toList();
-        Station silent = stations.get(stations.size() - 1);
-        Station flat = stations.get(stations.size() - 2);
+        Station silent = aloneInItsCounty(stations);
+        Station flat = stations.stream().filter(s -> s != silent).reduce((a, b) -> b).orElseThrow();
         Station minutely = stations.get(0);
         List<Record> out = new ArrayList<>();
         int hours = days * 24;
@@ -62,8 +77,10 @@ public final class SyntheticReadings {
                 ZonedDateTime end = first.atStartOfDay(zone).plusHours(h);
                 int day = (h - 1) / 24;
                 int hourOfDay = end.getHour() == 0 ? 24 : end.getHour();
-                // Mid-period, so that both episodes of trouble are seen to start and to end.
-                if (s == silent && h > hours * 4 / 10 && h <= hours * 4 / 10 + 10) {
+                // Mid-period, so that both episodes of trouble are seen to start and to end: the silence covers
+                // one whole local day and 10 hours of the next.
+                int silentFrom = days * 4 / 10 * 24;
+                if (s == silent && h > silentFrom && h <= silentFrom + 34) {
                     continue;
                 }
                 if (local.nextDouble() < 0.02) {

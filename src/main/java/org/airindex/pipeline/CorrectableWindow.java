@@ -56,6 +56,15 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
         return later;
     }
 
+    /**
+     * Whether the input only stands for "this window is expected": it opens a window that no other input
+     * opened, so that the window closes all the same, and is dropped where another input is there (or
+     * the window has expired) without counting as too late.
+     */
+    protected boolean isPlaceholder(IN in) {
+        return false;
+    }
+
     /** By default a too-late input is counted ({@code tooLateInputs}) and not used. */
     protected void onTooLate(IN in, long watermark, Context ctx) {
         tooLateInputs.inc();
@@ -72,6 +81,9 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
     public void processElement(IN in, Context ctx, Collector<OUT> out) throws Exception {
         long end = windowEnd(in);
         long watermark = ctx.timerService().currentWatermark();
+        if (isPlaceholder(in) && (end + latenessMs <= watermark || windows.contains(end))) {
+            return;
+        }
         if (end + latenessMs <= watermark) {
             onTooLate(in, watermark, ctx);
             return;

@@ -30,9 +30,15 @@ public class PlaceDaily extends CorrectableWindow<DailyValue, DailyValue> {
         return d.dayEnd;
     }
 
+    /** A placeholder's id sorts before every station's, and its place fields are the place's own. */
     @Override
     protected String inputId(DailyValue d) {
-        return d.station;
+        return d.placeholder ? "" : d.station;
+    }
+
+    @Override
+    protected boolean isPlaceholder(DailyValue d) {
+        return d.placeholder;
     }
 
     @Override

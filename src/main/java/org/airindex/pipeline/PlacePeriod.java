@@ -88,9 +88,18 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         }
     }
 
+    private static boolean hasNoValue(DailyValue day) {
+        for (Pollutant p : Pollutant.values()) {
+            if (day != null && day.get(p) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @param current the place's days of asOf's year, {@code previous} those of the year before */
     private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf,
-            List<DailyValue> current, List<DailyValue> previous) {
+            List<DailyValue> current, List<DailyValue> previous) throws Exception {
         RuleSet rs = rules.forPeriod(start, asOf);
         PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, current);
         v.level = place.level;
@@ -98,6 +107,7 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         v.city = place.city;
         v.county = place.county;
         v.asOfEnd = rules.dayEnd(asOf);
+        v.noData = hasNoValue(days.get(asOf.toString()));
 
         RuleSet lastYearRules = rules.forLastYear(rs, start.minusYears(1), asOf.minusYears(1));
         PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1),

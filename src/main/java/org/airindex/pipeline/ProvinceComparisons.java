@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.airindex.domain.province.PlaceStanding;
 import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.domain.province.ProvinceResult;
 import org.airindex.domain.province.RewardScheme;
+import org.airindex.domain.province.SettlementNote;
+import org.airindex.domain.province.SettlementRule;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -68,7 +71,9 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     @Override
     protected ProvinceReport close(long asOfEnd, List<PeriodValue> places) {
         PeriodValue first = places.get(0);
-        List<PlaceStanding> standings = places.stream().map(ProvinceComparisons::standing).toList();
+        List<SettlementNote> notes = new ArrayList<>();
+        List<PeriodValue> compared = comparedPlaces(places, notes);
+        List<PlaceStanding> standings = compared.stream().map(ProvinceComparisons::standing).toList();
         ProvinceResult result = ProvinceComparison.compare(first.province, first.period, standings, scheme.comparison());
         ProvinceReport r = new ProvinceReport();
         r.province = first.province;
@@ -79,10 +84,23 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
         r.averages = result.averages();
         r.rankings = result.rankings();
         r.gaps = result.gaps();
+        r.notes = notes;
         if (first.kind.equals(PeriodValue.MONTH)) {
-            r.money = scheme.settle(first.period, result.averages(), standings, lastYear(places, first.asOf));
+            r.money = scheme.settle(first.period, result.averages(), standings, lastYear(compared, first.asOf));
         }
         return r;
+    }
+
+    /** The places the province compares (see {@link SettlementRule}); their notes go to {@code notes}. */
+    private List<PeriodValue> comparedPlaces(List<PeriodValue> places, List<SettlementNote> notes) {
+        List<PeriodValue> compared = new ArrayList<>();
+        for (PeriodValue v : places) {
+            if (SettlementRule.compared(new SettlementRule.PeriodState(v.placeKey(), v.period, v.asOf, v.valid, v.noData,
+                    v.validDays, v.daysSoFar, v.daysInPeriod), scheme.comparison(), notes)) {
+                compared.add(v);
+            }
+        }
+        return compared;
     }
 
     private static PlaceStanding standing(PeriodValue v) {

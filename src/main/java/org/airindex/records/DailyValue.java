@@ -25,6 +25,11 @@ public class DailyValue extends Concentrations {
     public Double o3OneHourMax;
     /** Every pollutant has a valid daily value. */
     public boolean valid;
+    /**
+     * Not a station's day but the expectation that a place reports one: it closes the place's day when
+     * none of its stations sent anything, so the place stays in the day's report, as missing.
+     */
+    public boolean placeholder;
     public int stations;
     public String rules;
     public Integer aqi;
@@ -39,6 +44,20 @@ public class DailyValue extends Concentrations {
     public Integer iaqiPm25;
 
     public DailyValue() {}
+
+    /** The placeholder for a place (of the given level, containing the station-less place fields) and day. */
+    public static DailyValue placeholder(String level, String province, String city, String county, String date,
+            long dayEnd) {
+        DailyValue d = new DailyValue();
+        d.placeholder = true;
+        d.level = level;
+        d.province = province;
+        d.city = city;
+        d.county = county;
+        d.date = date;
+        d.dayEnd = dayEnd;
+        return d;
+    }
 
     /** The O3 daily maximum 1-hour value for a statistic (see {@link #value(org.airindex.domain.Pollutant)}). */
     public Number o3OneHourMaxValue() {

@@ -45,6 +45,8 @@ public class PeriodValue extends ExactValues {
     public int validDays;
     /** Valid by the monthly/annual rule, counting the days still to come as if they were valid. */
     public boolean valid;
+    /** The as-of day itself has no valid value of any pollutant (the place's stations sent nothing usable). */
+    public boolean noData;
     /** Days with AQI ≤ 100 (优良天数) and above 100 (超标天数). */
     public int goodDays;
     public int overDays;

@@ -6,6 +6,7 @@ import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.ProvinceAverages;
 import org.airindex.domain.province.RankingEntry;
+import org.airindex.domain.province.SettlementNote;
 
 /** Everything the province learns about its counties for one period as of one day. */
 public class ProvinceReport {
@@ -18,6 +19,8 @@ public class ProvinceReport {
     public List<RankingEntry> rankings = new ArrayList<>();
     public List<GapEntry> gaps = new ArrayList<>();
     public List<MoneyEntry> money = new ArrayList<>();
+    /** Places not compared like the others, and why. */
+    public List<SettlementNote> notes = new ArrayList<>();
 
     public ProvinceReport() {}
 }

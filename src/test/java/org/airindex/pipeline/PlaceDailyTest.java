@@ -155,4 +155,61 @@ class PlaceDailyTest {
             assertEquals(0, h.numKeyedStateEntries());
         }
     }
+
+    private static DailyValue expected(String date) {
+        return DailyValue.placeholder(HourlyValue.COUNTY, "山西省", "太原市", "小店区", date,
+                at(LocalDate.parse(date).plusDays(1) + "T00:00"));
+    }
+
+    /** A county whose stations sent nothing still closes its day: missing, with no station and no value. */
+    @Test
+    void aPlaceholderAloneClosesTheDayAsMissing() throws Exception {
+        try (var h = harness(HourlyValue.COUNTY, 1)) {
+            h.processWatermark(at("2026-01-11T00:00"));
+            send(h, expected("2026-01-10"));
+            List<DailyValue> out = h.extractOutputValues();
+            assertEquals(1, out.size());
+            DailyValue c = out.get(0);
+            assertEquals("小店区", c.county);
+            assertEquals("2026-01-10", c.date);
+            assertEquals(0, c.stations);
+            assertFalse(c.valid);
+            assertNull(c.pm25);
+            assertNull(c.aqi);
+            assertFalse(c.placeholder, "the county's day is a day, not a placeholder");
+        }
+    }
+
+    /** Beside a station's day, before or after it, the placeholder changes nothing and adds no output. */
+    @Test
+    void aPlaceholderBesideAStationsDayChangesNothing() throws Exception {
+        DailyValue station = stationDay("A1", "2026-01-10", 5.0, 30.0, 0.8, 70.0, 35.0, 80.0, 100.0);
+        List<DailyValue> alone;
+        try (var h = harness(HourlyValue.COUNTY, 1)) {
+            send(h, station);
+            h.processWatermark(at("2026-01-11T00:00"));
+            send(h, expected("2026-01-10"));
+            alone = h.extractOutputValues();
+        }
+        assertEquals(1, alone.size(), "a placeholder after the close re-issues nothing");
+        try (var h = harness(HourlyValue.COUNTY, 1)) {
+            send(h, expected("2026-01-10"));
+            send(h, station);
+            h.processWatermark(at("2026-01-11T00:00"));
+            List<DailyValue> out = h.extractOutputValues();
+            assertEquals(1, out.size());
+            assertEquals(alone.get(0).toString(), out.get(0).toString());
+            assertEquals(1, out.get(0).stations);
+            assertEquals(35.0, out.get(0).pm25);
+        }
+    }
+
+    @Test
+    void aDayUnderThe2031RuleSetNamesItProvisional() throws Exception {
+        try (var h = harness(HourlyValue.COUNTY, 1)) {
+            send(h, stationDay("A1", "2031-01-05", 5.0, 30.0, 0.8, 70.0, 35.0, 80.0, 100.0));
+            h.processWatermark(at("2031-01-06T00:00"));
+            assertEquals("2031 provisional", h.extractOutputValues().get(0).rules);
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
+import org.airindex.domain.province.SettlementNote;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
@@ -56,6 +57,8 @@ class ProvinceComparisonsTest {
         v.pm25 = pm25;
         v.compositeLastYear = compositeLastYear;
         v.pm25LastYear = pm25LastYear;
+        v.valid = true;
+        v.validDays = v.daysSoFar;
         return v;
     }
 
@@ -208,6 +211,101 @@ class ProvinceComparisonsTest {
             assertTrue(ytd.money.isEmpty(), "money is settled monthly");
             assertEquals(4.0, month.averages.composite(), 1e-9);
             assertFalse(month.money.isEmpty());
+        }
+    }
+
+    private static Path baselines(Path dir) throws Exception {
+        Path csv = dir.resolve("baselines.csv");
+        Files.writeString(csv, """
+                place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90
+                山西省/太原市/小店区,2025,10,30,60,45,1.0,150
+                山西省/阳泉市/城区,2025,10,30,60,42,1.0,150
+                山西省/晋城市/城区,2025,10,30,60,38,1.0,150
+                """, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    /**
+     * 晋城 城区 has 2 valid days of the 10 so far, 21 to come: 23 < 27, so March cannot be valid (HJ 663).
+     * Left out, the province is 小店区 (4.00, PM2.5 40, −20.0 %/−20.0 %) and 阳泉 城区 (4.00, 45, 0.0 %/0.0 %):
+     * composite average 4.00, PM2.5 (40 + 45)/2 = 42.5, improvement rates (−20.0 + 0.0)/2 = −10.0; both tie
+     * at rank 1 of 2 on the index; 晋城 has no rank and no money, and a note says why.
+     */
+    @Test
+    void aCountyWhosePeriodCannotBeValidIsLeftOutOfRankingAveragesAndMoneyWithTheReason(@TempDir Path dir)
+            throws Exception {
+        try (var h = harness(baselines(dir).toString())) {
+            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
+            send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
+            PeriodValue jincheng = county("晋城市", "城区", PeriodValue.MONTH, 3.00, 30.0, 5.50, 55.0);
+            jincheng.valid = false;
+            jincheng.validDays = 2;
+            send(h, jincheng);
+            h.processWatermark(AS_OF_END);
+            ProvinceReport r = h.extractOutputValues().get(0);
+            assertEquals(2, r.averages.places());
+            assertEquals(4.00, r.averages.composite(), 1e-9);
+            assertEquals(42.5, r.averages.pm25(), 1e-9);
+            assertEquals(-10.0, r.averages.compositeChange(), 1e-9);
+            assertEquals(-10.0, r.averages.pm25Change(), 1e-9);
+            assertEquals(1, rank(r, "composite", XIAODIAN).rank());
+            assertEquals(1, rank(r, "composite", YANGQUAN).rank());
+            assertEquals(2, rank(r, "composite", YANGQUAN).of());
+            assertTrue(r.rankings.stream().noneMatch(e -> e.place().equals(JINCHENG)), "not ranked");
+            assertTrue(r.money.stream().noneMatch(m -> m.place().equals(JINCHENG)), "not settled");
+            assertTrue(r.gaps.stream().noneMatch(g -> g.place().equals(JINCHENG)));
+            assertFalse(r.money.isEmpty(), "the others are settled");
+            assertEquals(1, r.notes.size());
+            SettlementNote note = r.notes.get(0);
+            assertEquals(JINCHENG, note.place());
+            assertEquals(SettlementNote.INVALID_PERIOD, note.reason());
+            assertFalse(note.ranked());
+            assertTrue(note.detail().contains("2 of 10 days so far, 21 to come"), note.detail());
+        }
+    }
+
+    @Test
+    void aSchemeMayRankAnInvalidPeriodFlaggedInstead(@TempDir Path dir) throws Exception {
+        Path scheme = dir.resolve("scheme.yaml");
+        Files.writeString(scheme, Files.readString(Path.of(SCHEME)).replace("unsettled: exclude", "unsettled: rank_flagged"));
+        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new ProvinceComparisons(RuleChoice.automatic(ZONE), scheme.toString(), baselines(dir).toString(), LATENESS),
+                p -> Keys.province(p.province, p.kind), Types.INT)) {
+            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
+            send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
+            PeriodValue jincheng = county("晋城市", "城区", PeriodValue.MONTH, 3.00, 30.0, 5.50, 55.0);
+            jincheng.valid = false;
+            send(h, jincheng);
+            h.processWatermark(AS_OF_END);
+            ProvinceReport r = h.extractOutputValues().get(0);
+            // (4 + 4 + 3)/3 and ranked first with the smallest index, of 3.
+            assertEquals(11.0 / 3, r.averages.composite(), 1e-9);
+            assertEquals(1, rank(r, "composite", JINCHENG).rank());
+            assertEquals(3, rank(r, "composite", JINCHENG).of());
+            assertTrue(r.notes.get(0).ranked());
+            assertEquals(SettlementNote.INVALID_PERIOD, r.notes.get(0).reason());
+        }
+    }
+
+    /** A county with no data on the day keeps its period so far in the ranking and the money, noted. */
+    @Test
+    void aCountyWithNoDataOnTheDayStaysInTheReportAsMissing(@TempDir Path dir) throws Exception {
+        try (var h = harness(baselines(dir).toString())) {
+            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
+            PeriodValue yangquan = county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0);
+            yangquan.noData = true;
+            yangquan.validDays = 9;
+            send(h, yangquan);
+            send(h, county("晋城市", "城区", PeriodValue.MONTH, 5.00, 50.0, 5.50, 55.0));
+            h.processWatermark(AS_OF_END);
+            ProvinceReport r = h.extractOutputValues().get(0);
+            assertEquals(3, r.averages.places());
+            assertEquals(13.0 / 3, r.averages.composite(), 1e-9);
+            assertEquals(3, rank(r, "composite", YANGQUAN).of());
+            assertTrue(r.money.stream().anyMatch(m -> m.place().equals(YANGQUAN)));
+            assertEquals(List.of(SettlementNote.NO_DATA), r.notes.stream().map(SettlementNote::reason).toList());
+            assertTrue(r.notes.get(0).ranked());
+            assertTrue(r.notes.get(0).detail().contains("no valid value on 2026-03-10"), r.notes.get(0).detail());
         }
     }
 }

@@ -14,10 +14,21 @@ import java.util.TreeSet;
  *                        = arithmetic mean of the places' own change rates; {@code rate_of_means} =
  *                        change rate of the provincial mean value against last year's provincial mean.
  *                        They differ whenever places with high values change by different rates.
+ * @param unsettled       what becomes of a place whose period is not valid (too few valid days by HJ 663):
+ *                        {@code exclude} (default) keeps it out of the ranking, the averages and the money,
+ *                        with a {@link SettlementNote}; {@code rank_flagged} compares and settles it like
+ *                        the others, flagged by the note.
  */
-public record ComparisonSettings(List<Integer> bottomN, String improvementRate) implements Serializable {
+public record ComparisonSettings(List<Integer> bottomN, String improvementRate, String unsettled)
+        implements Serializable {
     public static final String MEAN_OF_RATES = "mean_of_rates";
     public static final String RATE_OF_MEANS = "rate_of_means";
+    public static final String EXCLUDE = "exclude";
+    public static final String RANK_FLAGGED = "rank_flagged";
+
+    public ComparisonSettings(List<Integer> bottomN, String improvementRate) {
+        this(bottomN, improvementRate, null);
+    }
 
     public ComparisonSettings {
         for (Integer n : bottomN) {
@@ -32,6 +43,12 @@ public record ComparisonSettings(List<Integer> bottomN, String improvementRate) 
         if (!improvementRate.equals(MEAN_OF_RATES) && !improvementRate.equals(RATE_OF_MEANS)) {
             throw new IllegalArgumentException("improvement rate must be " + MEAN_OF_RATES + " or " + RATE_OF_MEANS
                     + ": " + improvementRate);
+        }
+        if (unsettled == null) {
+            unsettled = EXCLUDE;
+        }
+        if (!unsettled.equals(EXCLUDE) && !unsettled.equals(RANK_FLAGGED)) {
+            throw new IllegalArgumentException("unsettled must be " + EXCLUDE + " or " + RANK_FLAGGED + ": " + unsettled);
         }
     }
 }

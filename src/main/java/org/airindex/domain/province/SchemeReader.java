@@ -86,7 +86,9 @@ final class SchemeReader {
         }
         list.forEach(n -> bottomN.add(integer(n, "comparison.bottom_n")));
         JsonNode rate = node.get("improvement_rate");
-        return new ComparisonSettings(bottomN, rate == null || rate.isNull() ? null : rate.asText());
+        JsonNode unsettled = node.get("unsettled");
+        return new ComparisonSettings(bottomN, rate == null || rate.isNull() ? null : rate.asText(),
+                unsettled == null || unsettled.isNull() ? null : unsettled.asText());
     }
 
     private Scope scope(JsonNode node) {

@@ -11,6 +11,7 @@ import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
+import org.airindex.domain.province.SettlementNote;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
@@ -98,7 +99,7 @@ public final class ResultPoints {
         return point(v.level + "_period", tags, f, v.asOfEnd);
     }
 
-    /** Rankings, gaps, money and the provincial averages of one report. */
+    /** Rankings, gaps, money, the provincial averages and the settlement notes of one report. */
     public static List<String> province(ProvinceReport r) {
         List<String> lines = new ArrayList<>();
         Map<String, String> avgTags = new LinkedHashMap<>();
@@ -147,6 +148,16 @@ public final class ResultPoints {
             f.put("amount_wan", m.amountWan());
             f.put("illustrative", m.illustrative());
             lines.addAll(point("money", tags, f, r.asOfEnd));
+        }
+        for (SettlementNote n : r.notes) {
+            Map<String, String> tags = placeKey(n.place());
+            tags.put("kind", r.kind);
+            tags.put("period", r.period);
+            tags.put("reason", n.reason());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("detail", n.detail());
+            f.put("ranked", n.ranked());
+            lines.addAll(point("settlement_note", tags, f, r.asOfEnd));
         }
         return lines;
     }
