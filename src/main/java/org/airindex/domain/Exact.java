@@ -49,7 +49,27 @@ public final class Exact extends Number implements Comparable<Exact> {
     }
 
     public static Exact of(long num, long den) {
-        return of(BigInteger.valueOf(num), BigInteger.valueOf(den));
+        if (num == Long.MIN_VALUE || den == Long.MIN_VALUE || den == 0) {
+            return of(BigInteger.valueOf(num), BigInteger.valueOf(den));
+        }
+        if (num == 0) {
+            return ZERO;
+        }
+        if (den < 0) {
+            num = -num;
+            den = -den;
+        }
+        long g = gcd(Math.abs(num), den);
+        return new Exact(BigInteger.valueOf(num / g), BigInteger.valueOf(den / g));
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     public static Exact of(BigDecimal d) {
@@ -142,6 +162,10 @@ public final class Exact extends Number implements Comparable<Exact> {
         if (num.signum() == 0) {
             return 0.0;
         }
+        if (num.bitLength() <= 53 && den.bitLength() <= 53) {
+            // Both are doubles exactly, and IEEE division rounds their exact quotient once.
+            return num.longValue() / (double) den.longValue();
+        }
         BigInteger a = num.abs();
         int shift = DOUBLE_BITS - (a.bitLength() - den.bitLength());
         BigInteger[] qr = shift >= 0 ? a.shiftLeft(shift).divideAndRemainder(den)
@@ -181,7 +205,7 @@ public final class Exact extends Number implements Comparable<Exact> {
 
     /** Whether this is a whole number of thousandths: then the double nearest it denotes it ({@link #of(double)}). */
     public boolean isShortDecimal() {
-        return BigInteger.valueOf(1000).mod(den).signum() == 0 && Math.abs(toDouble()) < 0x1p32;
+        return den.bitLength() <= 10 && 1000 % den.intValue() == 0 && num.bitLength() - den.bitLength() < 31;
     }
 
     @Override

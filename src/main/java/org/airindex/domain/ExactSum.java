@@ -226,12 +226,45 @@ public final class ExactSum {
         if (notFinite) {
             throw new ArithmeticException("no exact mean of NaN or infinity");
         }
+        if (rational == null) {
+            Exact small = smallMean();
+            if (small != null) {
+                return small;
+            }
+        }
         Exact sum = Exact.of(toBigDecimal());
         for (int i = 0; i < fractions; i++) {
             sum = sum.plus(Exact.of(numerators[i], denominators[i]));
         }
         return (rational == null ? sum : sum.plus(rational)).dividedBy(count);
     }
+
+    /**
+     * The mean in long arithmetic. Decimals of up to three places (every published reading) add up to a
+     * whole number of thousandths, 2^61 units each, in the 128-bit sum, which then fits a long when hi's
+     * bits from DECIMAL_SHIFT - 1 up are all its sign. Used when that holds and every step with the
+     * fractions fits a long (the common case: a period's daily means have a few small denominators); null otherwise.
+     */
+    private Exact smallMean() {
+        if (wide != null || (lo & ((1L << DECIMAL_SHIFT) - 1)) != 0 || (hi >> (DECIMAL_SHIFT - 1)) != (hi >> 63)) {
+            return null;
+        }
+        try {
+            long den = THOUSANDTHS;
+            long num = (hi << (64 - DECIMAL_SHIFT)) | (lo >>> DECIMAL_SHIFT);
+            for (int i = 0; i < fractions; i++) {
+                long common = Math.multiplyExact(den / Exact.gcd(den, denominators[i]), denominators[i]);
+                num = Math.addExact(Math.multiplyExact(num, common / den),
+                        Math.multiplyExact(numerators[i], common / denominators[i]));
+                den = common;
+            }
+            return Exact.of(num, Math.multiplyExact(den, (long) count));
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+
 
     /**
      * sum / count rounded once to the nearest double, ties to even. A quotient that ends is divided

@@ -3,7 +3,6 @@ package org.airindex.domain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,27 +33,34 @@ public final class Percentile {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p must be within [0,1]: " + p);
         }
-        Number[] x = values.toArray(new Number[0]);
-        for (Number v : x) {
-            if (Double.isNaN(v.doubleValue())) {
+        Ranked[] x = new Ranked[values.size()];
+        for (int i = 0; i < x.length; i++) {
+            Number v = values.get(i);
+            x[i] = new Ranked(v.doubleValue(), v);
+            if (Double.isNaN(x[i].approx)) {
                 throw new IllegalArgumentException("NaN in percentile input");
             }
         }
-        Arrays.sort(x, ORDER);
+        Arrays.sort(x);
         int n = x.length;
         BigDecimal k = BigDecimal.ONE.add(BigDecimal.valueOf(n - 1L).multiply(BigDecimal.valueOf(p)));
         int s = k.intValue();
         if (s >= n) {
-            return Exact.of(x[n - 1]);
+            return Exact.of(x[n - 1].value);
         }
         Exact fraction = Exact.of(k.subtract(BigDecimal.valueOf(s)));
-        Exact lo = Exact.of(x[s - 1]);
-        Exact hi = Exact.of(x[s]);
+        Exact lo = Exact.of(x[s - 1].value);
+        Exact hi = Exact.of(x[s].value);
         return lo.plus(hi.minus(lo).times(fraction));
     }
 
-    private static final Comparator<Number> ORDER = (a, b) -> {
-        int byDouble = Double.compare(a.doubleValue(), b.doubleValue());
-        return byDouble != 0 || a instanceof Double && b instanceof Double ? byDouble : Exact.of(a).compareTo(Exact.of(b));
-    };
+    /** A value with its double taken once: sorted by the double, and by the exact value where doubles tie. */
+    private record Ranked(double approx, Number value) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int byDouble = Double.compare(approx, o.approx);
+            return byDouble != 0 || value instanceof Double && o.value instanceof Double ? byDouble
+                    : Exact.of(value).compareTo(Exact.of(o.value));
+        }
+    }
 }

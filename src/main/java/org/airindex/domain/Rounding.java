@@ -30,6 +30,21 @@ public final class Rounding {
         return value.round(CommonTables.get().reportDecimals.get(p));
     }
 
+    /**
+     * Whether the double nearest an exact value is reported as the exact value is: always, but next to a
+     * tie (where a fraction just off the tie can have the tie's double), which is then checked exactly.
+     */
+    public static boolean reportedAlike(Pollutant p, Exact value, double nearest) {
+        int decimals = CommonTables.get().reportDecimals.get(p);
+        if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
+            double scaled = nearest * POWERS_OF_TEN[decimals];
+            if (Math.abs(scaled) < FAST_LIMIT && Math.abs(scaled - Math.floor(scaled) - 0.5) > TIE_MARGIN) {
+                return true;
+            }
+        }
+        return report(p, value).equals(report(p, nearest));
+    }
+
     /** A statistic as reported: an {@link Exact} rounded exactly, a double by the decimal it denotes. */
     public static BigDecimal report(Pollutant p, Number value) {
         return value instanceof Exact e ? report(p, e) : report(p, value.doubleValue());

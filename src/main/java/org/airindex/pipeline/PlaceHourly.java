@@ -46,7 +46,8 @@ public class PlaceHourly extends CorrectableWindow<HourlyValue, HourlyValue> {
         v.county = Places.countyAt(level, first.county);
         v.hourEnd = hourEnd;
         for (Pollutant p : Pollutant.values()) {
-            v.set(p, Places.meanOfStations(rows.stream().map(r -> r.value(p)).toList(), minStations));
+            // Place hours are reported, never averaged again (a place's day comes from its stations' days).
+            v.setReported(p, Places.meanOfStations(rows.stream().map(r -> r.value(p)).toList(), minStations));
         }
         v.stations = rows.stream().mapToInt(r -> r.stations).sum();
         HourlyAqi.compute(v, rules);

@@ -2,6 +2,7 @@ package org.airindex.records;
 
 import org.airindex.domain.Exact;
 import org.airindex.domain.Pollutant;
+import org.airindex.domain.Rounding;
 
 /**
  * The six concentrations a reading, an hourly or a daily row carries (null = missing), with access
@@ -52,6 +53,20 @@ public abstract class Concentrations extends ExactValues {
     public void set(Pollutant p, Exact v) {
         setDouble(p, v == null ? null : v.toDouble());
         remember(p.code(), v);
+    }
+
+    /**
+     * Sets a value that no statistic averages again (a county's, city's or province's hour) and the double
+     * nearest it. Being only reported, it keeps its fraction only where the double would be reported
+     * otherwise, next to a GB/T 8170 tie: most such rows then travel without one.
+     */
+    public void setReported(Pollutant p, Exact v) {
+        double nearest = v == null ? 0 : v.toDouble();
+        setDouble(p, v == null ? null : nearest);
+        forget(p.code());
+        if (v != null && !Rounding.reportedAlike(p, v, nearest)) {
+            remember(p.code(), v);
+        }
     }
 
     /** The exact value of a pollutant's concentration; null when it is missing. */

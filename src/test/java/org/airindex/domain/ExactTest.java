@@ -70,6 +70,24 @@ class ExactTest {
         assertEquals(expected.dividedBy(5_001).toDouble(), sum.mean());
     }
 
+    /** Published decimals, negative and up to 2^32 included: the exact mean is the decimal sum over the count. */
+    @Test
+    void theExactMeanOfDecimalsIsTheirDecimalSumOverTheCount() {
+        Random random = new Random(13);
+        for (int round = 0; round < 2_000; round++) {
+            ExactSum sum = new ExactSum();
+            BigDecimal reference = BigDecimal.ZERO;
+            int n = 1 + random.nextInt(50);
+            for (int i = 0; i < n; i++) {
+                long scaled = random.nextLong() % (round % 2 == 0 ? 1_000_000L : 4_000_000_000_000L);
+                BigDecimal v = BigDecimal.valueOf(scaled, random.nextInt(4));
+                sum.add(v.doubleValue());
+                reference = reference.add(v);
+            }
+            assertEquals(Exact.of(reference).dividedBy(n), sum.exactMean(), "round " + round);
+        }
+    }
+
     private static Exact distance(Exact x, double d) {
         Exact diff = x.minus(Exact.of(new BigDecimal(d)));
         return diff.signum() < 0 ? diff.negate() : diff;
