@@ -93,15 +93,7 @@ class ProvinceComparisonsTest {
 
     @Test
     void oneReportWhenTheWatermarkPassesTheDayWithAveragesRankingsGapsAndMoney(@TempDir Path dir) throws Exception {
-        // Last year's annual rows put every county in scope (bottom 20 of 3 holds all three).
-        Path csv = dir.resolve("baselines.csv");
-        Files.writeString(csv, """
-                place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90
-                山西省/太原市/小店区,2025,10,30,60,45,1.0,150
-                山西省/阳泉市/城区,2025,10,30,60,42,1.0,150
-                山西省/晋城市/城区,2025,10,30,60,38,1.0,150
-                """, StandardCharsets.UTF_8);
-        try (var h = harness(csv.toString())) {
+        try (var h = harness(baselines(dir).toString())) {
             sendThree(h);
             h.processWatermark(AS_OF_END - 1);
             assertTrue(h.extractOutputValues().isEmpty(), "the day's report waits for the day's end");
@@ -214,6 +206,7 @@ class ProvinceComparisonsTest {
         }
     }
 
+    /** Last year's annual rows put every county in scope (bottom 20 of 3 holds all three). */
     private static Path baselines(Path dir) throws Exception {
         Path csv = dir.resolve("baselines.csv");
         Files.writeString(csv, """

@@ -114,9 +114,7 @@ public final class ResultPoints {
         avg.put("places", r.averages.places());
         lines.addAll(point("province_average", avgTags, avg, r.asOfEnd));
         for (RankingEntry e : r.rankings) {
-            Map<String, String> tags = placeKey(e.place());
-            tags.put("kind", r.kind);
-            tags.put("period", r.period);
+            Map<String, String> tags = reportTags(e.place(), r);
             tags.put("metric", e.metric());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("rank", e.rank());
@@ -126,9 +124,7 @@ public final class ResultPoints {
             lines.addAll(point("ranking", tags, f, r.asOfEnd));
         }
         for (GapEntry g : r.gaps) {
-            Map<String, String> tags = placeKey(g.place());
-            tags.put("kind", r.kind);
-            tags.put("period", r.period);
+            Map<String, String> tags = reportTags(g.place(), r);
             tags.put("indicator", g.indicator());
             tags.put("target", g.target());
             Map<String, Object> f = new LinkedHashMap<>();
@@ -150,9 +146,7 @@ public final class ResultPoints {
             lines.addAll(point("money", tags, f, r.asOfEnd));
         }
         for (SettlementNote n : r.notes) {
-            Map<String, String> tags = placeKey(n.place());
-            tags.put("kind", r.kind);
-            tags.put("period", r.period);
+            Map<String, String> tags = reportTags(n.place(), r);
             tags.put("reason", n.reason());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("detail", n.detail());
@@ -160,6 +154,14 @@ public final class ResultPoints {
             lines.addAll(point("settlement_note", tags, f, r.asOfEnd));
         }
         return lines;
+    }
+
+    /** A place's tags in a province report: the place, the period kind and the period. */
+    private static Map<String, String> reportTags(String place, ProvinceReport r) {
+        Map<String, String> tags = placeKey(place);
+        tags.put("kind", r.kind);
+        tags.put("period", r.period);
+        return tags;
     }
 
     /**
