@@ -1,9 +1,5 @@
 package org.airindex.domain;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /** Year-on-year change rate (同比), in percent; negative is an improvement (STANDARDS.md §4). */
 public final class ChangeRate {
     private ChangeRate() {
@@ -19,9 +15,8 @@ public final class ChangeRate {
             throw new IllegalArgumentException("change rate needs a positive base and finite values: now=" + now
                     + ", lastYear=" + lastYear);
         }
-        BigDecimal n = BigDecimal.valueOf(now);
-        BigDecimal l = BigDecimal.valueOf(lastYear);
-        return n.subtract(l).multiply(BigDecimal.valueOf(100)).divide(l, MathContext.DECIMAL64)
-                .setScale(CommonTables.get().changeRateDecimals, RoundingMode.HALF_EVEN).doubleValue();
+        Exact l = Exact.of(lastYear);
+        // Rounded on the exact quotient: a quotient cut to 16 digits first would be rounded twice.
+        return Exact.of(now).minus(l).times(100).dividedBy(l).round(CommonTables.get().changeRateDecimals).doubleValue();
     }
 }

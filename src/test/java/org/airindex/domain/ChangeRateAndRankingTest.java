@@ -2,13 +2,50 @@ package org.airindex.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ChangeRateAndRankingTest {
+    /**
+     * On reported figures (composite index 2 decimals, PM2.5 whole µg/m³), many of them exact ties at one
+     * decimal, the rate is the HALF_EVEN rounding of the exact quotient (BigDecimal reference).
+     */
+    @Test
+    void changeRateRoundsTheExactQuotient() {
+        Random random = new Random(1201);
+        int ties = 0;
+        for (int i = 0; i < 20_000; i++) {
+            int scale = i % 2 == 0 ? 2 : 0;
+            int top = i % 2 == 0 ? 999 : 150;
+            BigDecimal last;
+            BigDecimal now;
+            if (i % 4 < 2) {
+                // last = 16t, now = (16 + o)t with o odd: a rate of 6.25·o %, a tie at one decimal.
+                int t = 1 + random.nextInt(top / 16);
+                last = BigDecimal.valueOf(16L * t, scale);
+                now = BigDecimal.valueOf((16L + 2 * random.nextInt(10) - 9) * t, scale);
+            } else {
+                last = BigDecimal.valueOf(1 + random.nextInt(top), scale);
+                now = BigDecimal.valueOf(random.nextInt(top), scale);
+            }
+            BigDecimal reference = now.subtract(last).multiply(BigDecimal.valueOf(100)).divide(last, 1, RoundingMode.HALF_EVEN);
+            BigDecimal[] twentieths = now.subtract(last).multiply(BigDecimal.valueOf(2000)).divideAndRemainder(last);
+            if (twentieths[1].signum() == 0 && twentieths[0].toBigIntegerExact().testBit(0)) {
+                ties++;
+            }
+            assertEquals(reference.doubleValue(), ChangeRate.percent(now.doubleValue(), last.doubleValue()),
+                    now + " against " + last);
+        }
+        assertTrue(ties > 1000, "ties: " + ties);
+    }
+
     @Test
     void changeRateInPercentOneDecimal() {
         // (4.15 − 4.50)/4.50 = −7.777…% → −7.8

@@ -1,8 +1,8 @@
 package org.airindex.domain.province;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
+import org.airindex.domain.Exact;
 
 /**
  * Sums and means over the decimal values of doubles, so that 0.1 + 0.2 is 0.3 and hand-checked
@@ -29,7 +29,8 @@ final class Decimals {
         return values.isEmpty() ? null : divide(sum(values), BigDecimal.valueOf(values.size()));
     }
 
+    /** The double nearest a / b (a mean of decimals need not end, and is rounded once). */
     static double divide(BigDecimal a, BigDecimal b) {
-        return a.divide(b, MathContext.DECIMAL64).doubleValue();
+        return Exact.of(a).dividedBy(Exact.of(b)).toDouble();
     }
 }

@@ -70,7 +70,9 @@ public final class ProvinceComparison {
                 lasts.add(lastYear.apply(p));
             }
         }
-        return nows.isEmpty() ? null : ChangeRate.percent(Decimals.mean(nows), Decimals.mean(lasts));
+        // Both means are over the same places, so their rate is that of the sums: exact decimals, no quotient.
+        return nows.isEmpty() ? null
+                : ChangeRate.percent(Decimals.sum(nows).doubleValue(), Decimals.sum(lasts).doubleValue());
     }
 
     private static List<RankingEntry> rank(String province, String period, Metric m, List<PlaceStanding> places,
