@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
@@ -15,7 +16,7 @@ import org.airindex.local.LocalRun;
  * given because the broker is not part of this jar.
  */
 final class LocalCommand implements Command {
-    private static final int MIN_DAYS = 7;
+    private static final int FIRST_WEEK = 7;
 
     private final Clock clock;
 
@@ -57,13 +58,14 @@ final class LocalCommand implements Command {
     }
 
     /**
-     * By default the month so far, or the last week while less of the month has passed, so that the
-     * summary shows the end of last month (its final settlement) beside the new month so far: whole
-     * days before today, because the broker refuses records stamped more than an hour ahead (Kafka's
-     * message.timestamp.after.max.ms).
+     * By default the month so far, whole days up to yesterday (the broker refuses records stamped more than
+     * an hour ahead: Kafka's message.timestamp.after.max.ms). In the first week it starts on the 1st of
+     * last month instead, so that the summary shows that month's final settlement, on a whole month of
+     * days, beside the few days of the new one.
      */
     static int defaultDays(LocalDate today) {
-        return Math.max(MIN_DAYS, today.getDayOfMonth() - 1);
+        LocalDate from = (today.getDayOfMonth() <= FIRST_WEEK ? today.minusMonths(1) : today).withDayOfMonth(1);
+        return (int) ChronoUnit.DAYS.between(from, today);
     }
 
     @Override

@@ -109,6 +109,12 @@ final class LocalSummary {
         out.printf("provincial average: composite index %s, PM2.5 %s µg/m³; average improvement rate %s%% / %s%%%n",
                 Table.text(round(a.get("composite"), 2)), Table.text(round(a.get("pm25"), 1)),
                 Table.text(round(a.get("composite_change"), 1)), Table.text(round(a.get("pm25_change"), 1)));
+        for (Series s : influx.query("SELECT count(\"ranked\") AS \"places\" FROM \"settlement_note\" WHERE \"kind\"='month' AND "
+                + at + " GROUP BY \"reason\"")) {
+            out.printf("settlement notes (measurement settlement_note): %s counties %s%n", Table.text(s.rows().get(0).get("places")),
+                    s.tags().get("reason").equals("invalid_period") ? "left out: too few valid days for a valid month (HJ 663)"
+                            : "without data on the day, ranked on the month so far");
+        }
         int[] widths = {4, 8, 10, 9, 5, 9, 8, 9, 9, 10, 12};
         out.println(Table.row(List.of("rank", "city", "county", "composite", "PM2.5", "change %", "bottom",
                 "money 万元", "cut index", "cut PM2.5", "PM2.5/day"), widths));

@@ -26,17 +26,22 @@ class LocalCommandTest {
     }
 
     @Test
-    void byDefaultTheMonthSoFarOrAtLeastTheLastWeekEndingYesterday() {
+    void byDefaultTheMonthSoFarAndInItsFirstWeekAllOfLastMonthToo() {
         LocalDate today = TestDates.today();
-        int days = LocalCommand.defaultDays(today);
-        LocalDate from = today.minusDays(days);
-        assertTrue(days >= 7, "at least a week: " + days);
-        assertTrue(!from.isAfter(today.withDayOfMonth(1)), "the month so far: from " + from + " for today " + today);
-        if (today.getDayOfMonth() <= 7) {
-            assertTrue(from.isBefore(today.withDayOfMonth(1)), "reaches into last month: " + from);
-        } else {
-            assertEquals(today.withDayOfMonth(1), from);
-        }
+        LocalDate from = today.minusDays(LocalCommand.defaultDays(today));
+        LocalDate expected = today.getDayOfMonth() <= 7 ? today.minusMonths(1).withDayOfMonth(1) : today.withDayOfMonth(1);
+        assertEquals(expected, from, "today " + today);
+        assertTrue(LocalCommand.defaultDays(today) >= 7, "at least a week");
+    }
+
+    @Test
+    void defaultDaysByHand() {
+        assertEquals(30, LocalCommand.defaultDays(LocalDate.of(2026, 12, 1)), "all of November");
+        assertEquals(34, LocalCommand.defaultDays(LocalDate.of(2026, 12, 5)), "November and 1..4 December");
+        assertEquals(7, LocalCommand.defaultDays(LocalDate.of(2026, 12, 8)), "1..7 December");
+        assertEquals(31, LocalCommand.defaultDays(LocalDate.of(2027, 1, 1)), "all of December 2026");
+        assertEquals(29, LocalCommand.defaultDays(LocalDate.of(2028, 3, 1)), "February of a leap year");
+        assertEquals(30, LocalCommand.defaultDays(LocalDate.of(2026, 12, 31)), "1..30 December");
     }
 
     private static String refused(String... args) {
