@@ -1,6 +1,5 @@
 package org.airindex.alerts;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.airindex.config.AirIndexConfig;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.domain.alerts.AlertState;
@@ -48,7 +48,7 @@ public class TargetAlerts extends KeyedProcessFunction<Integer, ProvinceReport, 
     @Override
     public void open(OpenContext openContext) {
         // The same bottom-N sizes as the comparisons that flagged the rankings.
-        RewardScheme scheme = schemePath != null && Files.exists(Path.of(schemePath))
+        RewardScheme scheme = AirIndexConfig.names(schemePath)
                 ? RewardScheme.load(Path.of(schemePath)) : RewardScheme.fromClasspath("schemes/default.yaml");
         bottomN = scheme.comparison().bottomN();
         open = new OpenAlerts(getRuntimeContext());

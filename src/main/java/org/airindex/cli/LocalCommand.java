@@ -32,7 +32,7 @@ final class LocalCommand implements Command {
         try {
             Options o = Options.parse(args, Set.of("kafka-classpath", "work", "from", "days", "config", "parallelism"),
                     Set.of("keep"));
-            AirIndexConfig config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
+            AirIndexConfig config = ConfigLoader.forCommand(o.get("config", null));
             LocalDate today = LocalDate.now(clock.withZone(config.zone()));
             int days = Integer.parseInt(o.get("days", String.valueOf(defaultDays(today))));
             LocalDate from = LocalDate.parse(o.get("from", today.minusDays(days).toString()));

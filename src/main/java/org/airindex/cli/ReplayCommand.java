@@ -24,6 +24,7 @@ import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.io.csv.CsvPartSink;
 import org.airindex.io.file.ReadingFileFormat;
+import org.airindex.io.json.TimeBounds;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.InfluxOutputs;
@@ -56,10 +57,11 @@ final class ReplayCommand implements Command {
             if (o.has("influx") == (o.get("out", null) != null)) {
                 throw new UsageException("give exactly one of --out DIR and --influx");
             }
-            config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
+            config = ConfigLoader.forCommand(o.get("config", null));
             config.stations = o.required("stations");
             config.province.baselines = o.get("baselines", config.province.baselines);
             config.province.scheme = o.get("scheme", config.province.scheme);
+            ConfigLoader.requireFiles(config);
             registry = StationRegistry.load(Path.of(config.stations));
         } catch (UsageException | IllegalArgumentException e) {
             err.println("replay: " + e.getMessage());
@@ -74,7 +76,7 @@ final class ReplayCommand implements Command {
             env.setParallelism(parallelism);
             env.setMaxParallelism(KeySpread.maxParallelism(Keys.families(registry), parallelism));
             FileSource<org.airindex.records.RawReading> source = FileSource
-                    .forRecordStreamFormat(new ReadingFileFormat(), new org.apache.flink.core.fs.Path(input.toUri()))
+                    .forRecordStreamFormat(new ReadingFileFormat(TimeBounds.of(config)), new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();
             if (o.has("influx")) {
                 // Replayed history must not reach the live warning topic: its alerts go to InfluxDB only.

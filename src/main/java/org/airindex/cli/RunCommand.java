@@ -1,7 +1,6 @@
 package org.airindex.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
@@ -20,7 +19,7 @@ final class RunCommand implements Command {
         boolean untilLatest;
         try {
             Options o = Options.parse(args, Set.of("config"), Set.of("until-latest"));
-            config = ConfigLoader.load(Path.of(o.get("config", "conf/airindex.yaml")));
+            config = ConfigLoader.forCommand(o.get("config", null));
             untilLatest = o.has("until-latest");
         } catch (UsageException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());

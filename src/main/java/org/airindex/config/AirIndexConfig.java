@@ -1,7 +1,10 @@
 package org.airindex.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +28,20 @@ public class AirIndexConfig implements Serializable {
     public Checkpointing checkpointing = new Checkpointing();
     public Places places = new Places();
     public Province province = new Province();
+    /**
+     * What "now" is for the plausibility of a reading's time (event_time.max_ahead): the system clock;
+     * tests that replay days ahead of the machine's date set their own. Not a YAML key.
+     */
+    @JsonIgnore
+    public Clock processingClock = Clock.systemUTC();
+
+    /**
+     * Whether a file key names a file. Empty (or {@code none}) means the jar's copy, or no baselines; a named
+     * file must exist (checked at start by {@link ConfigLoader#requireFiles}), never silently replaced.
+     */
+    public static boolean names(String path) {
+        return path != null && !path.isBlank() && !path.strip().equals("none");
+    }
 
     public ZoneId zone() {
         return ZoneId.of(timezone);
@@ -36,6 +53,11 @@ public class AirIndexConfig implements Serializable {
         public String group = "airindex";
         public String readingsTopic = "air.readings";
         public String deadLetterTopic = "air.readings.dlq";
+        /**
+         * A dead letter carries its record whole up to this many UTF-8 bytes, then cut with its size noted,
+         * so that one megabyte string cannot exceed the producer's max.request.size and fail the sink.
+         */
+        public int deadLetterMaxRecordBytes = 65_536;
         public String alertsTopic = "air.alerts";
         /** Kafka transactional ids of the exactly-once alert sink start with this; unique per job. */
         public String alertsTransactionalIdPrefix = "airindex-alerts";
@@ -66,6 +88,10 @@ public class AirIndexConfig implements Serializable {
         public Duration maxOutOfOrderness = Duration.ofMinutes(10);
         public Duration idleness = Duration.ofMinutes(5);
         public Duration allowedLateness = Duration.ofHours(6);
+        /** A reading dated before this day (UTC) is a dead letter (bad_timestamp): a reset device clock. */
+        public LocalDate earliest = LocalDate.of(2000, 1, 1);
+        /** A reading dated more than this ahead of the processing clock is a dead letter (bad_timestamp). */
+        public Duration maxAhead = Duration.ofHours(1);
     }
 
     public static class Checkpointing implements Serializable {
@@ -85,8 +111,7 @@ public class AirIndexConfig implements Serializable {
         public String baselines = "conf/baselines";
 
         public String baselinesPath() {
-            return baselines == null || baselines.isBlank() || !java.nio.file.Files.exists(java.nio.file.Path.of(baselines))
-                    ? null : baselines;
+            return names(baselines) ? baselines : null;
         }
     }
 

@@ -13,6 +13,7 @@ import org.airindex.alerts.EpisodeAlerts;
 import org.airindex.alerts.StationDataAlerts;
 import org.airindex.alerts.TargetAlerts;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
@@ -57,6 +58,7 @@ public class AirIndexJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        ConfigLoader.requireFiles(config);
         Keys.requireDistinct(registry);
         RuleChoice rules = new RuleChoice(config.standards, config.rules, config.zone());
         var lateness = config.eventTime.allowedLateness;

@@ -10,6 +10,7 @@ import org.airindex.config.StationRegistry;
 import org.airindex.io.SecretRef;
 import org.airindex.io.influx.InfluxSettings;
 import org.airindex.io.influx.InfluxSink;
+import org.airindex.io.json.TimeBounds;
 import org.airindex.io.kafka.KafkaIo;
 import org.airindex.io.metrics.InfluxMetricReporterFactory;
 
@@ -26,7 +27,7 @@ public final class ProductionIo {
     }
 
     public static AirIndexJob job(AirIndexConfig config, StationRegistry registry, boolean untilLatest) {
-        return new AirIndexJob(config, registry, KafkaIo.readings(config.kafka, untilLatest),
+        return new AirIndexJob(config, registry, KafkaIo.readings(config.kafka, TimeBounds.of(config), untilLatest),
                 new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka),
                         KafkaIo.alerts(config.kafka)));
     }

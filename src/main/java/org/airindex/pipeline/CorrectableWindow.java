@@ -57,6 +57,15 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
     }
 
     /**
+     * The inputs a closing window may use, by default all. A subclass sets aside (as dead letters) those
+     * it can no longer use, e.g. kept in state across a restore that changed what is known; a window
+     * left with none emits nothing.
+     */
+    protected List<IN> usable(List<IN> inputs, Context ctx) {
+        return inputs;
+    }
+
+    /**
      * Whether the input only stands for "this window is expected": it opens a window that no other input
      * opened, so that the window closes all the same, and is dropped where another input is there (or
      * the window has expired) without counting as too late.
@@ -101,7 +110,7 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
         inputs.put(id, earlier == null ? in : merge(earlier, in));
         windows.put(end, inputs);
         if (end <= watermark) {
-            out.collect(close(end, sorted(inputs)));
+            emit(end, inputs, ctx, out);
         }
     }
 
@@ -113,11 +122,18 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
     public void onTimer(long t, OnTimerContext ctx, Collector<OUT> out) throws Exception {
         Map<String, IN> closing = windows.get(t);
         if (closing != null) {
-            out.collect(close(t, sorted(closing)));
+            emit(t, closing, ctx, out);
         }
         windows.remove(t - latenessMs);
         if (windows.isEmpty()) {
             windows.clear(); // drops the key's (empty) map itself
+        }
+    }
+
+    private void emit(long end, Map<String, IN> inputs, Context ctx, Collector<OUT> out) throws Exception {
+        List<IN> use = usable(sorted(inputs), ctx);
+        if (!use.isEmpty()) {
+            out.collect(close(end, use));
         }
     }
 

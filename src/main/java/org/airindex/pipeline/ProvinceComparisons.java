@@ -1,6 +1,5 @@
 package org.airindex.pipeline;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.airindex.config.AirIndexConfig;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Ranking;
 import org.airindex.domain.Rounding;
@@ -53,7 +53,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        scheme = schemePath != null && Files.exists(Path.of(schemePath))
+        scheme = AirIndexConfig.names(schemePath)
                 ? RewardScheme.load(Path.of(schemePath)) : RewardScheme.fromClasspath("schemes/default.yaml");
         baselines = baselinesPath == null ? null : Baselines.load(Path.of(baselinesPath));
     }

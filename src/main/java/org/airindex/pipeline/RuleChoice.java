@@ -1,7 +1,6 @@
 package org.airindex.pipeline;
 
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +81,7 @@ public final class RuleChoice implements Serializable {
 
     private Standards standards() {
         if (standards == null) {
-            standards = standardsDir != null && Files.isDirectory(Path.of(standardsDir))
+            standards = standardsDir != null && !standardsDir.isBlank()
                     ? Standards.load(Path.of(standardsDir))
                     : Standards.loadDefault();
         }

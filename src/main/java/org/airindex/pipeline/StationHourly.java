@@ -59,6 +59,21 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
         return later;
     }
 
+    /** A station that left the registry while its hours were open in state (a restore): its readings are dead letters. */
+    @Override
+    protected List<Reading> usable(List<Reading> inHour, Context ctx) {
+        String station = inHour.get(0).station;
+        if (registry.get(station) != null) {
+            return inHour;
+        }
+        for (Reading r : inHour) {
+            ctx.output(DeadLetters.TAG, deadLetters.count(Reason.UNKNOWN_STATION,
+                    "station " + station + " is not in the registry any more (its hour was open when the job was restored)",
+                    "station " + station, ReadingJson.write(r)));
+        }
+        return List.of();
+    }
+
     @Override
     protected void onTooLate(Reading r, long watermark, Context ctx) {
         ctx.output(DeadLetters.TAG, deadLetters.count(Reason.TOO_LATE,

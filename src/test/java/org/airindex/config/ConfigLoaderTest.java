@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,5 +40,45 @@ class ConfigLoaderTest {
         Files.writeString(f, "kafka:\n  bootstrapp: x\n");
         e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
         assertTrue(e.getMessage().contains("bootstrapp"), e.getMessage());
+        Files.writeString(f, "timezone: Asia/Kolkata\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
+        assertTrue(e.getMessage().contains("timezone: Asia/Kolkata has the offset +05:30"), e.getMessage());
+        Files.writeString(f, "event_time:\n  max_ahead: -PT1H\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
+        assertTrue(e.getMessage().contains("event_time"), e.getMessage());
+        Files.writeString(f, "kafka:\n  dead_letter_max_record_bytes: 10\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
+        assertTrue(e.getMessage().contains("kafka.dead_letter_max_record_bytes"), e.getMessage());
+    }
+
+    /** A named file that is not there stops the start with its key and path; an empty key means the jar's copy. */
+    @Test
+    void namedFilesMustExist(@TempDir Path dir) {
+        AirIndexConfig c = new AirIndexConfig();
+        ConfigLoader.requireFiles(c);
+        c.province.scheme = dir.resolve("missing-scheme.yaml").toString();
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.requireFiles(c));
+        assertTrue(e.getMessage().startsWith("province.scheme: no readable file or folder at "), e.getMessage());
+        assertTrue(e.getMessage().contains("missing-scheme.yaml"), e.getMessage());
+        c.province.scheme = "";
+        c.province.baselines = "none";
+        c.alerts = " ";
+        ConfigLoader.requireFiles(c);
+        c.standards = dir.resolve("no-standards").toString();
+        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.requireFiles(c));
+        assertTrue(e.getMessage().startsWith("standards: "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.forCommand(dir.resolve("absent.yaml").toString()));
+        assertTrue(e.getMessage().startsWith("--config: no readable file at "), e.getMessage());
+    }
+
+    /** Shanghai's offsets since 2000 are whole hours (its +08:05:43 local mean time of 1900 is before). */
+    @Test
+    void wholeHourZonesLoad(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.yaml");
+        for (String zone : List.of("Asia/Shanghai", "UTC", "Europe/Berlin", "Asia/Urumqi")) {
+            Files.writeString(f, "timezone: " + zone + "\n");
+            assertEquals(zone, ConfigLoader.load(f, n -> null).timezone);
+        }
     }
 }

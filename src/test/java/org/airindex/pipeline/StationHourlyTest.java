@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.airindex.config.StationRegistry;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.Reading;
@@ -135,5 +138,31 @@ class StationHourlyTest {
         HourlyValue v = h.extractOutputValues().get(0);
         assertEquals(41.0, v.pm25);
         assertEquals(8.0, v.so2);
+    }
+
+    /**
+     * A1 leaves the registry while its 11:00 hour is open in the state a restart restores: the hour's
+     * readings become dead letters (unknown_station) when it closes, and the job goes on.
+     */
+    @Test
+    void aStationThatLeftTheRegistryAcrossARestoreIsDeadLetteredNotAFailure() throws Exception {
+        send(hourly("A1", "2026-01-10T11:00", null, null, null, null, null, 40.0));
+        send(hourly("A2", "2026-01-10T11:00", null, null, null, null, null, 30.0));
+        OperatorSubtaskState snapshot = h.snapshot(1L, at("2026-01-10T10:30"));
+        StationRegistry withoutA1 = new StationRegistry(REGISTRY.stations().stream()
+                .filter(st -> !st.code().equals("A1")).toList());
+        try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new StationHourly(withoutA1, RuleChoice.automatic(ZONE), LATENESS)),
+                (Reading r) -> Keys.station(r.station), Types.INT)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processWatermark(at("2026-01-10T11:00"));
+            List<HourlyValue> out = restored.extractOutputValues();
+            assertEquals(List.of("A2"), out.stream().map(v -> v.station).toList());
+            List<DeadLetter> dead = restored.getSideOutput(DeadLetters.TAG).stream().map(r -> r.getValue()).toList();
+            assertEquals(1, dead.size());
+            assertEquals("unknown_station", dead.get(0).reason);
+            assertTrue(dead.get(0).record.contains("\"A1\""), dead.get(0).record);
+        }
     }
 }

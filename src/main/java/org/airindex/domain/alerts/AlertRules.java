@@ -55,9 +55,9 @@ public class AlertRules implements Serializable {
         }
     }
 
-    /** The file when it exists, else the jar's copy. */
+    /** The file named (it must exist), or the jar's copy when none is named. */
     public static AlertRules loadOrDefault(String path) {
-        return path != null && !path.isBlank() && Files.exists(Path.of(path)) ? load(Path.of(path)) : fromClasspath();
+        return path != null && !path.isBlank() ? load(Path.of(path)) : fromClasspath();
     }
 
     private static AlertRules read(InputStream in, String source) throws IOException {

@@ -16,6 +16,7 @@ import org.apache.flink.core.fs.FSDataInputStream;
 import org.airindex.io.csv.CsvReader;
 import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.json.ReadingJson;
+import org.airindex.io.json.TimeBounds;
 import org.airindex.records.DeadLetter.Reason;
 import org.airindex.records.RawReading;
 
@@ -27,6 +28,12 @@ import org.airindex.records.RawReading;
  */
 public class ReadingFileFormat extends SimpleStreamFormat<RawReading> {
     private static final long serialVersionUID = 1L;
+
+    private final TimeBounds bounds;
+
+    public ReadingFileFormat(TimeBounds bounds) {
+        this.bounds = bounds;
+    }
 
     @Override
     public StreamFormat.Reader<RawReading> createReader(Configuration config, FSDataInputStream stream) {
@@ -53,7 +60,7 @@ public class ReadingFileFormat extends SimpleStreamFormat<RawReading> {
                         }
                     }
                     String origin = "line " + line;
-                    return header == null ? ReadingJson.parse(origin, text) : fromCsv(origin, text);
+                    return header == null ? ReadingJson.parse(origin, text, bounds) : fromCsv(origin, text);
                 }
                 return null;
             }
@@ -92,7 +99,7 @@ public class ReadingFileFormat extends SimpleStreamFormat<RawReading> {
                 if (node.get("interval_s") != null && node.get("interval_s").isBigDecimal()) {
                     node.put("interval_s", node.get("interval_s").intValue());
                 }
-                return ReadingJson.fromNode(origin, text, node);
+                return ReadingJson.fromNode(origin, text, node, bounds);
             }
 
             @Override

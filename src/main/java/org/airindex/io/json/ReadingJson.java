@@ -3,8 +3,8 @@ package org.airindex.io.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.airindex.domain.Pollutant;
 import org.airindex.records.DeadLetter.Reason;
 import org.airindex.records.RawReading;
@@ -21,18 +21,29 @@ public final class ReadingJson {
 
     private ReadingJson() {}
 
-    public static RawReading parse(String origin, String text) {
+    /** Never throws: whatever the text, a reading or a rejection with its reason. */
+    public static RawReading parse(String origin, String text, TimeBounds bounds) {
         JsonNode node;
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return RawReading.rejected(origin, text, Reason.UNPARSABLE, "not JSON: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            return RawReading.rejected(origin, text, Reason.UNPARSABLE, "not JSON: " + e);
         }
-        return fromNode(origin, text, node);
+        return fromNode(origin, text, node, bounds);
     }
 
-    /** A reading from an already parsed object (JSON, or a CSV row mapped by its header). */
-    public static RawReading fromNode(String origin, String text, JsonNode node) {
+    /** A reading from an already parsed object (JSON, or a CSV row mapped by its header); never throws. */
+    public static RawReading fromNode(String origin, String text, JsonNode node, TimeBounds bounds) {
+        try {
+            return read(origin, text, node, bounds);
+        } catch (RuntimeException e) {
+            return RawReading.rejected(origin, text, Reason.UNPARSABLE, "cannot read: " + e);
+        }
+    }
+
+    private static RawReading read(String origin, String text, JsonNode node, TimeBounds bounds) {
         if (node == null || !node.isObject()) {
             return RawReading.rejected(origin, text, Reason.UNPARSABLE, "not a JSON object");
         }
@@ -51,11 +62,14 @@ public final class ReadingJson {
             return RawReading.rejected(origin, text, Reason.MISSING_FIELD, "ts is missing");
         }
         if (ts.isIntegralNumber()) {
+            if (!ts.canConvertToLong()) {
+                return RawReading.rejected(origin, text, Reason.BAD_TIMESTAMP, "ts is beyond any time: " + ts.asText());
+            }
             r.ts = ts.asLong();
         } else if (ts.isTextual()) {
             try {
                 r.ts = OffsetDateTime.parse(ts.asText().trim()).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException | ArithmeticException e) {
                 return RawReading.rejected(origin, text, Reason.BAD_TIMESTAMP,
                         "ts must be ISO-8601 with an offset or epoch milliseconds: " + ts.asText());
             }
@@ -63,10 +77,18 @@ public final class ReadingJson {
             return RawReading.rejected(origin, text, Reason.WRONG_TYPE, "ts must be a string or an integer");
         }
 
+        String implausible = bounds.problem(r.ts);
+        if (implausible != null) {
+            return RawReading.rejected(origin, text, Reason.BAD_TIMESTAMP, implausible);
+        }
+
         JsonNode interval = node.get("interval_s");
         if (interval != null && !interval.isNull()) {
             if (!interval.isIntegralNumber()) {
                 return RawReading.rejected(origin, text, Reason.WRONG_TYPE, "interval_s must be an integer");
+            }
+            if (!interval.canConvertToInt()) {
+                return RawReading.rejected(origin, text, Reason.BAD_INTERVAL, "interval_s is out of range: " + interval.asText());
             }
             r.intervalS = interval.asInt();
         }
@@ -82,6 +104,9 @@ public final class ReadingJson {
             }
             if (!v.isNumber()) {
                 return RawReading.rejected(origin, text, Reason.WRONG_TYPE, p.code() + " must be a number: " + v);
+            }
+            if (!Double.isFinite(v.asDouble())) {
+                return RawReading.rejected(origin, text, Reason.WRONG_TYPE, p.code() + " is not a finite number: " + v);
             }
             r.set(p, v.asDouble());
         }

@@ -14,6 +14,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.io.json.TimeBounds;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.RawReading;
 
@@ -25,7 +26,7 @@ public final class KafkaIo {
      * @param bounded stop at the offsets that are latest when the job starts (local runs, tests),
      *     instead of reading forever
      */
-    public static KafkaSource<RawReading> readings(AirIndexConfig.Kafka k, boolean bounded) {
+    public static KafkaSource<RawReading> readings(AirIndexConfig.Kafka k, TimeBounds times, boolean bounded) {
         KafkaSourceBuilder<RawReading> b = KafkaSource.<RawReading>builder()
                 .setBootstrapServers(k.bootstrap)
                 .setTopics(k.readingsTopic)
@@ -35,7 +36,7 @@ public final class KafkaIo {
                     case "latest" -> OffsetsInitializer.latest();
                     default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
                 })
-                .setDeserializer(new ReadingDeserializer())
+                .setDeserializer(new ReadingDeserializer(times))
                 .setProperties(clientProperties(k));
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());
@@ -47,7 +48,7 @@ public final class KafkaIo {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(k.bootstrap)
                 .setKafkaProducerConfig(clientProperties(k))
-                .setRecordSerializer(new DeadLetterSerializer(k.deadLetterTopic))
+                .setRecordSerializer(new DeadLetterSerializer(k.deadLetterTopic, k.deadLetterMaxRecordBytes))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
