@@ -26,6 +26,7 @@ import org.airindex.io.csv.CsvPartSink;
 import org.airindex.io.file.ReadingFileFormat;
 import org.airindex.io.json.TimeBounds;
 import org.airindex.io.influx.InfluxSink;
+import org.airindex.io.influx.RejectedLines;
 import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.InfluxOutputs;
 import org.airindex.jobs.ProductionIo;
@@ -81,7 +82,7 @@ final class ReplayCommand implements Command {
             if (o.has("influx")) {
                 // Replayed history must not reach the live warning topic: its alerts go to InfluxDB only.
                 new AirIndexJob(config, registry, source, new InfluxOutputs(
-                        new InfluxSink(ProductionIo.influx(config.influx)), new PrintSink<DeadLetter>("dead letter", true),
+                        new InfluxSink(ProductionIo.influx(config.influx), RejectedLines.logged()), new PrintSink<DeadLetter>("dead letter", true),
                         new DiscardingSink<AlertEvent>()))
                         .build(env);
                 env.execute("airindex replay");

@@ -12,6 +12,7 @@ import org.airindex.io.influx.InfluxSettings;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.json.TimeBounds;
 import org.airindex.io.kafka.KafkaIo;
+import org.airindex.io.kafka.KafkaRejectedLines;
 import org.airindex.io.metrics.InfluxMetricReporterFactory;
 
 /** Builds the production job (Kafka in, InfluxDB, the Kafka dead letters and alerts out) from configuration. */
@@ -28,7 +29,7 @@ public final class ProductionIo {
 
     public static AirIndexJob job(AirIndexConfig config, StationRegistry registry, boolean untilLatest) {
         return new AirIndexJob(config, registry, KafkaIo.readings(config.kafka, TimeBounds.of(config), untilLatest),
-                new InfluxOutputs(new InfluxSink(influx(config.influx)), KafkaIo.deadLetters(config.kafka),
+                new InfluxOutputs(new InfluxSink(influx(config.influx), new KafkaRejectedLines(config.kafka)), KafkaIo.deadLetters(config.kafka),
                         KafkaIo.alerts(config.kafka)));
     }
 

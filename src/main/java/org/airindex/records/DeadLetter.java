@@ -12,7 +12,9 @@ public class DeadLetter {
         BAD_INTERVAL("bad_interval"),
         UNKNOWN_STATION("unknown_station"),
         IMPOSSIBLE_VALUE("impossible_value"),
-        TOO_LATE("too_late");
+        TOO_LATE("too_late"),
+        /** A result line InfluxDB refused for its content (field type conflict, beyond retention, bad line). */
+        INFLUX_REJECTED("influx_rejected");
 
         private final String code;
 

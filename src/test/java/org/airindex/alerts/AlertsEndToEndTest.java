@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.io.influx.Series;
 import org.airindex.jobs.ProductionIo;
@@ -55,10 +56,20 @@ class AlertsEndToEndTest {
         }
     }
 
-    private static List<JsonNode> topic() throws Exception {
+    /**
+     * The committed alert events, once there are {@code expected} of them (or after 30 s): a committed
+     * transaction's markers reach the partitions shortly after the commit returns, and until they do a
+     * read_committed consumer sees nothing of it.
+     */
+    private static List<JsonNode> topic(int expected) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
-        for (var r : servers.readAll("air.alerts", true)) {
+        List<ConsumerRecord<String, String>> records = servers.readAll("air.alerts", true);
+        for (long deadline = System.currentTimeMillis() + 30_000; records.size() < expected
+                && System.currentTimeMillis() < deadline; records = servers.readAll("air.alerts", true)) {
+            Thread.sleep(200);
+        }
+        for (var r : records) {
             JsonNode n = json.readTree(r.value());
             assertEquals(n.get("id").asText(), r.key(), "keyed by alert id");
             out.add(n);
@@ -68,7 +79,7 @@ class AlertsEndToEndTest {
 
     @Test
     void eachLifecycleChangeIsOnTheTopicOnce() throws Exception {
-        List<String> events = topic().stream().map(n -> n.get("type").asText() + " " + n.get("station").asText()
+        List<String> events = topic(2).stream().map(n -> n.get("type").asText() + " " + n.get("station").asText()
                 + " " + n.get("phase").asText() + " " + n.get("at").asLong()).sorted().toList();
         long h6 = Fixtures.at("2026-11-10T06:00");
         long h8 = Fixtures.at("2026-11-10T08:00");

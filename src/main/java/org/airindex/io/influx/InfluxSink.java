@@ -20,14 +20,17 @@ public final class InfluxSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
 
     private final InfluxSettings settings;
+    private final RejectedLines rejected;
 
-    public InfluxSink(InfluxSettings settings) {
+    /** @param rejected where lines the server refuses for their content go */
+    public InfluxSink(InfluxSettings settings, RejectedLines rejected) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rejected = Objects.requireNonNull(rejected, "rejected");
     }
 
     @Override
     public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxSinkWriter(settings, context.metricGroup());
+        return new InfluxSinkWriter(settings, context.metricGroup(), rejected.open());
     }
 
     @Override

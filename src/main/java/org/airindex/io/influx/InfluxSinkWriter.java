@@ -14,8 +14,11 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
  * <p>Nothing is buffered across checkpoints, so the writer has no state to snapshot: Flink calls
  * {@link #flush(boolean)} before it forwards each checkpoint barrier, and the flush writes the whole buffer
  * or throws. A throw fails the checkpoint and the task, the job restarts from the previous checkpoint and
- * the source replays what was lost; lines are never dropped silently. Closing does not write: close also
- * runs on cancellation and after failures, when the buffer will be replayed anyway.
+ * the source replays what was lost; lines are never dropped silently. A line the server refuses for its
+ * content would fail every retry the same way: it goes to {@link RejectedLines} (counted as
+ * {@code influxRejected}), flushed there before the checkpoint completes, and the rest is written.
+ * Closing does not write: close also runs on cancellation and after failures, when the buffer will be
+ * replayed anyway.
  */
 public final class InfluxSinkWriter implements SinkWriter<String> {
 
@@ -27,7 +30,12 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
     private final Counter sendCounter;
     private final Counter sendErrors;
 
-    public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics) {
+    private final RejectedLines.Writer rejectedLines;
+    private final Counter rejected;
+
+    public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics, RejectedLines.Writer rejectedLines) {
+        this.rejectedLines = rejectedLines;
+        this.rejected = metrics.counter("influxRejected");
         this.batchSize = settings.batchSize();
         this.buffer = new ArrayList<>(batchSize);
         this.pointsWritten = metrics.counter("influxPointsWritten");
@@ -49,26 +57,34 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         writeBuffer();
+        rejectedLines.flush();
     }
 
     private void writeBuffer() throws IOException {
         if (buffer.isEmpty()) {
             return;
         }
+        List<InfluxWriter.Rejected> refused;
         try {
-            writer.write(buffer);
+            refused = writer.write(buffer);
         } catch (IOException e) {
             writeFailures.inc();
             sendErrors.inc(buffer.size());
             throw e;
         }
-        pointsWritten.inc(buffer.size());
-        sendCounter.inc(buffer.size());
+        for (InfluxWriter.Rejected r : refused) {
+            rejected.inc();
+            rejectedLines.send(r);
+        }
+        pointsWritten.inc(buffer.size() - refused.size());
+        sendCounter.inc(buffer.size() - refused.size());
+        sendErrors.inc(refused.size());
         buffer.clear();
     }
 
     @Override
     public void close() {
+        rejectedLines.close();
         writer.close();
     }
 }

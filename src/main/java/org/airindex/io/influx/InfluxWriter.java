@@ -3,6 +3,7 @@ package org.airindex.io.influx;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,25 +58,40 @@ public final class InfluxWriter implements AutoCloseable {
         return options.authenticateToken(token.toCharArray()).org(settings.org()).bucket(settings.bucket()).build();
     }
 
-    /**
-     * Writes all lines, in requests of at most {@link InfluxSettings#batchSize()} lines.
-     *
-     * @throws IOException when the server rejects the lines outright (bad line protocol, authentication,
-     *     unknown database) or still fails after {@link InfluxSettings#maxRetries()} retries
-     */
-    public void write(List<String> lines) throws IOException {
-        for (int from = 0; from < lines.size(); from += settings.batchSize()) {
-            writeBatch(lines.subList(from, Math.min(lines.size(), from + settings.batchSize())));
-        }
+    /** A line the server refused for its content, with the server's words. */
+    public record Rejected(String line, String message) {
     }
 
-    private void writeBatch(List<String> batch) throws IOException {
+    /**
+     * Writes all lines, in requests of at most {@link InfluxSettings#batchSize()} lines. A request the server
+     * refuses for its content (HTTP 400, 413, 422: a field type conflict, a point beyond the retention
+     * policy, an unparsable line, too large) is split in halves until the lines it refuses stand alone;
+     * the others are written (rewriting a point is harmless) and the refused ones returned, so that one bad
+     * point is set aside instead of failing every checkpoint after it.
+     *
+     * @return the lines refused for their content, each with the server's message
+     * @throws IOException when the server refuses for another reason (authentication, unknown database) or
+     *     still fails after {@link InfluxSettings#maxRetries()} retries
+     */
+    public List<Rejected> write(List<String> lines) throws IOException {
+        List<Rejected> rejected = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += settings.batchSize()) {
+            writeBatch(lines.subList(from, Math.min(lines.size(), from + settings.batchSize())), rejected);
+        }
+        return rejected;
+    }
+
+    private void writeBatch(List<String> batch, List<Rejected> rejected) throws IOException {
         Duration wait = settings.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
                 writeApi.writeRecords(WritePrecision.S, batch);
                 return;
             } catch (InfluxException e) {
+                if (refusesContent(e)) {
+                    isolate(batch, e, rejected);
+                    return;
+                }
                 if (!mayHeal(e)) {
                     throw new IOException("InfluxDB at " + target() + " rejected " + batch.size()
                             + " lines (HTTP " + e.status() + "): " + e.getMessage(), e);
@@ -89,6 +105,21 @@ public final class InfluxWriter implements AutoCloseable {
             sleep(wait);
             wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
         }
+    }
+
+    private void isolate(List<String> batch, InfluxException e, List<Rejected> rejected) throws IOException {
+        if (batch.size() == 1) {
+            rejected.add(new Rejected(batch.get(0), "HTTP " + e.status() + ": " + e.getMessage()));
+            return;
+        }
+        int half = batch.size() / 2;
+        writeBatch(batch.subList(0, half), rejected);
+        writeBatch(batch.subList(half, batch.size()), rejected);
+    }
+
+    private static boolean refusesContent(InfluxException e) {
+        int status = e.status();
+        return status == 400 || status == 413 || status == 422;
     }
 
     /** No HTTP status (connection refused, timeout), a timeout, throttling, or a server-side error. */

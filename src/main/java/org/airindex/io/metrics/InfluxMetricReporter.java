@@ -97,7 +97,9 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
         lines.addAll(lines(List.copyOf(metrics.entrySet())));
         try {
             if (!lines.isEmpty() && writer != null) {
-                writer.write(lines);
+                for (InfluxWriter.Rejected r : writer.write(lines)) {
+                    LOG.warn("InfluxDB refused a metric line ({}): {}", r.message(), r.line());
+                }
             }
         } catch (IOException | RuntimeException ex) {
             LOG.warn("could not report {} metrics to InfluxDB: {}", lines.size(), ex.getMessage());

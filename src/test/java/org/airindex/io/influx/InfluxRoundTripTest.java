@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class InfluxRoundTripTest {
     void sinkWriterWritesFullBatchesAtOnceAndTheRestOnFlush() throws Exception {
         InfluxSettings settings = settings(2);
         try (InfluxSinkWriter sink = new InfluxSinkWriter(settings,
-                UnregisteredMetricsGroup.createSinkWriterMetricGroup())) {
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), RejectedLines.logged().open())) {
             for (int i = 0; i < 3; i++) {
                 sink.write(Lines.line("batched", Map.of("n", "p" + i), fields("v", (long) i), 1_700_000_000L + i)
                         .orElseThrow(), null);
@@ -122,6 +123,45 @@ class InfluxRoundTripTest {
             sink.flush(false);
             assertEquals(3, select("batched").size(), "flush writes what is left");
         }
+    }
+
+    /**
+     * A field-type conflict in the middle of a batch (aqi written as an integer, then as a string): influxd
+     * refuses that point; the batch is split until it stands alone, every other point is written, and the
+     * refused line is handed over with the server's message before the flush returns.
+     */
+    @Test
+    void aPointTheServerRefusesIsSetAsideAndTheRestWritten() throws Exception {
+        List<InfluxWriter.Rejected> handedOver = new ArrayList<>();
+        RejectedLines.Writer collect = new RejectedLines.Writer() {
+            @Override
+            public void send(InfluxWriter.Rejected rejected) {
+                handedOver.add(rejected);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        String conflict = "conflict,station=S7 aqi=\"high\" 1700000007";
+        try (InfluxSinkWriter sink = new InfluxSinkWriter(settings(100),
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), collect)) {
+            for (int i = 0; i < 15; i++) {
+                sink.write(i == 7 ? conflict : "conflict,station=S" + i + " aqi=" + (50 + i) + "i " + (1_700_000_000L + i),
+                        null);
+            }
+            sink.write("conflict,station=S7 aqi=57i 1700000000", null); // fixes aqi's type as integer first
+            sink.flush(false);
+        }
+        assertEquals(1, handedOver.size(), handedOver.toString());
+        assertEquals(conflict, handedOver.get(0).line());
+        assertTrue(handedOver.get(0).message().contains("field type conflict"), handedOver.get(0).message());
+        assertEquals(15, influxQl.query("SELECT count(\"aqi\") FROM \"conflict\"").get(0).rows().get(0).get("count")
+                instanceof Number n ? n.intValue() : -1, "the 14 others and the fix");
     }
 
     @Test
@@ -142,7 +182,7 @@ class InfluxRoundTripTest {
         InfluxSettings dead = InfluxSettings.v1("http://127.0.0.1:" + unusedPort(), DB)
                 .maxRetries(1).retryBackoff(Duration.ofMillis(5)).build();
         try (InfluxSinkWriter sink = new InfluxSinkWriter(dead,
-                UnregisteredMetricsGroup.createSinkWriterMetricGroup())) {
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), RejectedLines.logged().open())) {
             sink.write("m f=1 1", null);
             assertThrows(IOException.class, () -> sink.flush(false));
         }

@@ -62,7 +62,7 @@ class InfluxSinkJobTest {
         InfluxSettings settings = InfluxSettings.v1(influxd.url(), "air").batchSize(10).build();
 
         StreamExecutionEnvironment env = environment();
-        env.fromData(lines).sinkTo(new InfluxSink(settings));
+        env.fromData(lines).sinkTo(new InfluxSink(settings, RejectedLines.logged()));
         env.execute("influx-sink-test");
 
         List<Series> count = new InfluxQl(influxd.url(), "air", InfluxAuth.none()).query("SELECT count(aqi) FROM aqi");
@@ -79,7 +79,7 @@ class InfluxSinkJobTest {
                 .maxRetries(1).retryBackoff(Duration.ofMillis(5)).build();
 
         StreamExecutionEnvironment env = environment();
-        env.fromData("m f=1 1", "m f=2 2").sinkTo(new InfluxSink(dead));
+        env.fromData("m f=1 1", "m f=2 2").sinkTo(new InfluxSink(dead, RejectedLines.logged()));
 
         Exception failure = assertThrows(Exception.class, () -> env.execute("influx-sink-dead-server"));
         IOException cause = ExceptionUtils.findThrowable(failure, IOException.class).orElseThrow();
