@@ -2,6 +2,7 @@ package org.airindex.config;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** The station registry ({@code conf/stations.csv}): which stations exist and where they are. */
 public final class StationRegistry implements Serializable {
@@ -37,31 +41,44 @@ public final class StationRegistry implements Serializable {
         }
     }
 
+    /**
+     * The registry from its CSV lines (RFC 4180: a name may be quoted and hold commas or quotes; lines
+     * starting with # are comments). Errors name the file and line.
+     */
     static StationRegistry parse(List<String> lines, String name) {
-        if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").trim().equals(HEADER)) {
-            throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
-        }
         List<Station> stations = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 7) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected 7 columns, found " + f.length);
-            }
-            for (int k = 0; k < 5; k++) {
-                if (f[k].isBlank()) {
-                    throw new IllegalArgumentException(name + " line " + (i + 1) + ": empty " + HEADER.split(",")[k]);
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(String.join("\n", lines).replace("\uFEFF", ""), format)) {
+            boolean header = true;
+            for (CSVRecord r : parser) {
+                String where = name + " line " + parser.getCurrentLineNumber();
+                if (header) {
+                    if (!String.join(",", r.toList()).replace(" ", "").equals(HEADER)) {
+                        throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
+                    }
+                    header = false;
+                    continue;
+                }
+                if (r.size() != 7) {
+                    throw new IllegalArgumentException(where + ": expected 7 columns, found " + r.size());
+                }
+                for (int k = 0; k < 5; k++) {
+                    if (r.get(k).isBlank()) {
+                        throw new IllegalArgumentException(where + ": empty " + HEADER.split(",")[k]);
+                    }
+                }
+                try {
+                    stations.add(new Station(r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(),
+                            r.get(4).trim(), coordinate(r.get(5)), coordinate(r.get(6))));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + ": lat/lon must be numbers or empty");
                 }
             }
-            try {
-                stations.add(new Station(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(),
-                        coordinate(f[5]), coordinate(f[6])));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": lat/lon must be numbers or empty");
+            if (header) {
+                throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
             }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(name + ": not CSV: " + e.getMessage(), e);
         }
         return new StationRegistry(stations);
     }

@@ -24,6 +24,18 @@ class StationRegistryTest {
         assertNull(r.get("nope"));
     }
 
+    /** RFC 4180: a quoted name holds commas and quotes; a comment line still counts for the line numbers. */
+    @Test
+    void quotedNamesWithCommasAndErrorsWithTheirLine() {
+        StationRegistry r = StationRegistry.parse(List.of("station,name,county,city,province,lat,lon",
+                "# a comment", "1111A,\"监测站, \"\"东\"\"\",城区,阳泉市,山西省,37.857,113.569"), "test");
+        assertEquals("监测站, \"东\"", r.get("1111A").name());
+        var e = assertThrows(IllegalArgumentException.class, () -> StationRegistry.parse(List.of(
+                "station,name,county,city,province,lat,lon", "# a comment", "", "1111A,n,c,ci,p,1,1",
+                "1131A,\"a,b\",c,ci"), "g.csv"));
+        assertTrue(e.getMessage().startsWith("g.csv line 5: expected 7 columns, found 4"), e.getMessage());
+    }
+
     @Test
     void coordinatesAreOptional() {
         StationRegistry r = StationRegistry.parse(List.of("station,name,county,city,province,lat,lon",

@@ -2,6 +2,7 @@ package org.airindex.domain.province;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.airindex.domain.PeriodValues;
 
 /**
@@ -59,45 +63,41 @@ public final class Baselines implements Serializable {
         }
     }
 
+    /** One CSV file (RFC 4180, # comments): errors name the file and line. */
     private static void read(Path file, Map<String, PeriodValues> into) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BaselineFormatException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
         boolean headerSeen = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\uFEFF", "").strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String where = file + ":" + (i + 1) + ": ";
-            if (!headerSeen) {
-                if (!line.replace(" ", "").equals(HEADER)) {
-                    throw new BaselineFormatException(where + "expected the header " + HEADER);
+        try (CSVParser parser = CSVParser.parse(Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""),
+                format)) {
+            for (CSVRecord r : parser) {
+                String where = file + ":" + parser.getCurrentLineNumber() + ": ";
+                if (!headerSeen) {
+                    if (!String.join(",", r.toList()).replace(" ", "").equals(HEADER)) {
+                        throw new BaselineFormatException(where + "expected the header " + HEADER);
+                    }
+                    headerSeen = true;
+                    continue;
                 }
-                headerSeen = true;
-                continue;
+                if (r.size() != COLUMNS) {
+                    throw new BaselineFormatException(where + "expected " + COLUMNS + " columns, found " + r.size());
+                }
+                String place = r.get(0).strip();
+                String period = r.get(1).strip();
+                String[] parts = place.split("/", -1);
+                if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
+                    throw new BaselineFormatException(where + "place must be province/city/county: " + place);
+                }
+                if (!PERIOD.matcher(period).matches()) {
+                    throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
+                }
+                PeriodValues v = new PeriodValues(value(r.get(2), where), value(r.get(3), where), value(r.get(4), where),
+                        value(r.get(5), where), value(r.get(6), where), value(r.get(7), where));
+                if (into.putIfAbsent(key(place, period), v) != null) {
+                    throw new BaselineFormatException(where + "second row for " + place + " " + period);
+                }
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != COLUMNS) {
-                throw new BaselineFormatException(where + "expected " + COLUMNS + " columns, found " + cells.length);
-            }
-            String place = cells[0].strip();
-            String period = cells[1].strip();
-            String[] parts = place.split("/", -1);
-            if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
-                throw new BaselineFormatException(where + "place must be province/city/county: " + place);
-            }
-            if (!PERIOD.matcher(period).matches()) {
-                throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
-            }
-            PeriodValues v = new PeriodValues(value(cells[2], where), value(cells[3], where), value(cells[4], where),
-                    value(cells[5], where), value(cells[6], where), value(cells[7], where));
-            if (into.putIfAbsent(key(place, period), v) != null) {
-                throw new BaselineFormatException(where + "second row for " + place + " " + period);
-            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new BaselineFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (!headerSeen) {
             throw new BaselineFormatException(file + ": no header " + HEADER);
