@@ -21,8 +21,9 @@ public final class Rounding {
         return toDecimals(value, CommonTables.get().reportDecimals.get(p));
     }
 
-    public static double reported(Pollutant p, double value) {
-        return report(p, value).doubleValue();
+    /** A statistic as reported, as a double (an {@link Exact} rounded exactly); null for a missing one. */
+    public static Double reported(Pollutant p, Number value) {
+        return value == null ? null : report(p, value).doubleValue();
     }
 
     /** The exact value as reported for the pollutant, rounded on the exact value (GB/T 8170). */
@@ -35,14 +36,8 @@ public final class Rounding {
      * tie (where a fraction just off the tie can have the tie's double), which is then checked exactly.
      */
     public static boolean reportedAlike(Pollutant p, Exact value, double nearest) {
-        int decimals = CommonTables.get().reportDecimals.get(p);
-        if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
-            double scaled = nearest * POWERS_OF_TEN[decimals];
-            if (Math.abs(scaled) < FAST_LIMIT && Math.abs(scaled - Math.floor(scaled) - 0.5) > TIE_MARGIN) {
-                return true;
-            }
-        }
-        return report(p, value).equals(report(p, nearest));
+        return farFromTie(nearest, CommonTables.get().reportDecimals.get(p))
+                || report(p, value).equals(report(p, nearest));
     }
 
     /** A statistic as reported: an {@link Exact} rounded exactly, a double by the decimal it denotes. */
@@ -63,13 +58,17 @@ public final class Rounding {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }
-        if (decimals >= 0 && decimals < POWERS_OF_TEN.length) {
-            double scaled = value * POWERS_OF_TEN[decimals];
-            if (Math.abs(scaled) < FAST_LIMIT && Math.abs(scaled - Math.floor(scaled) - 0.5) > TIE_MARGIN) {
-                return BigDecimal.valueOf((long) Math.rint(scaled), decimals);
-            }
+        return farFromTie(value, decimals) ? BigDecimal.valueOf((long) Math.rint(value * POWERS_OF_TEN[decimals]), decimals)
+                : inDecimal(value, decimals);
+    }
+
+    /** Whether value · 10^decimals (below 2^31) lies farther than {@link #TIE_MARGIN} from a half. */
+    private static boolean farFromTie(double value, int decimals) {
+        if (decimals < 0 || decimals >= POWERS_OF_TEN.length) {
+            return false;
         }
-        return inDecimal(value, decimals);
+        double scaled = value * POWERS_OF_TEN[decimals];
+        return Math.abs(scaled) < FAST_LIMIT && Math.abs(scaled - Math.floor(scaled) - 0.5) > TIE_MARGIN;
     }
 
     /** The rounding done on the shortest decimal of the value itself. */

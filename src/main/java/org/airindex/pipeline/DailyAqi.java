@@ -18,10 +18,9 @@ final class DailyAqi {
         for (Pollutant p : Pollutant.values()) {
             v.valid &= v.get(p) != null;
         }
-        Number o3OneHour = v.o3OneHourMaxValue();
         v.setAqi(rs.label(), rs.dailyAqi(DailyValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
                 reported(v, Pollutant.CO), reported(v, Pollutant.PM10), reported(v, Pollutant.PM25),
                 reported(v, Pollutant.O3),
-                o3OneHour == null ? null : Rounding.report(Pollutant.O3, o3OneHour).doubleValue())));
+                Rounding.reported(Pollutant.O3, v.o3OneHourMaxValue()))));
     }
 }

@@ -24,7 +24,6 @@ final class HourlyAqi {
 
     /** The concentration as reported, rounded on its exact value; null = missing. */
     static Double reported(Concentrations c, Pollutant p) {
-        Number n = c.value(p);
-        return n == null ? null : Rounding.report(p, n).doubleValue();
+        return Rounding.reported(p, c.value(p));
     }
 }

@@ -129,8 +129,8 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         }
         // On the reported (whole µg/m³) values, as bulletins do and as the province compares them.
         if (v.pm25 != null && v.pm25LastYear != null) {
-            v.pm25Change = ChangeRate.percent(Rounding.report(Pollutant.PM25, v.value(Pollutant.PM25)).doubleValue(),
-                    Rounding.report(Pollutant.PM25, v.pm25LastYearValue()).doubleValue());
+            v.pm25Change = ChangeRate.percent(Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)),
+                    Rounding.reported(Pollutant.PM25, v.pm25LastYearValue()));
         }
         return v;
     }

@@ -104,12 +104,8 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     }
 
     private static PlaceStanding standing(PeriodValue v) {
-        return new PlaceStanding(v.placeKey(), v.composite, reported(v.value(Pollutant.PM25)), v.compositeLastYear,
-                reported(v.pm25LastYearValue()), v.daysSoFar, v.daysInPeriod);
-    }
-
-    private static Double reported(Number pm25) {
-        return pm25 == null ? null : Rounding.report(Pollutant.PM25, pm25).doubleValue();
+        return new PlaceStanding(v.placeKey(), v.composite, Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)),
+                v.compositeLastYear, Rounding.reported(Pollutant.PM25, v.pm25LastYearValue()), v.daysSoFar, v.daysInPeriod);
     }
 
     /** Last year's annual results from the baseline files decide which places the scheme covers. */

@@ -29,7 +29,7 @@ public final class ResultPoints {
     public static List<String> hourly(HourlyValue v) {
         Map<String, Object> f = new LinkedHashMap<>();
         for (Pollutant p : Pollutant.values()) {
-            f.put(p.code(), reported(p, v.value(p)));
+            f.put(p.code(), Rounding.reported(p, v.value(p)));
         }
         f.put("stations", v.stations);
         f.put("rules", v.rules);
@@ -47,10 +47,10 @@ public final class ResultPoints {
     public static List<String> daily(DailyValue v) {
         Map<String, Object> f = new LinkedHashMap<>();
         for (Pollutant p : new Pollutant[] {Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25}) {
-            f.put(p.code(), reported(p, v.value(p)));
+            f.put(p.code(), Rounding.reported(p, v.value(p)));
         }
-        f.put("o3_8h_max", reported(Pollutant.O3, v.value(Pollutant.O3)));
-        f.put("o3_1h_max", reported(Pollutant.O3, v.o3OneHourMaxValue()));
+        f.put("o3_8h_max", Rounding.reported(Pollutant.O3, v.value(Pollutant.O3)));
+        f.put("o3_1h_max", Rounding.reported(Pollutant.O3, v.o3OneHourMaxValue()));
         f.put("valid", v.valid);
         f.put("stations", v.stations);
         f.put("rules", v.rules);
@@ -70,12 +70,12 @@ public final class ResultPoints {
         tags.put("kind", v.kind);
         tags.put("period", v.period);
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("so2", reported(Pollutant.SO2, v.value(Pollutant.SO2)));
-        f.put("no2", reported(Pollutant.NO2, v.value(Pollutant.NO2)));
-        f.put("pm10", reported(Pollutant.PM10, v.value(Pollutant.PM10)));
-        f.put("pm25", reported(Pollutant.PM25, v.value(Pollutant.PM25)));
-        f.put("co_p95", reported(Pollutant.CO, v.value(Pollutant.CO)));
-        f.put("o3_8h_p90", reported(Pollutant.O3, v.value(Pollutant.O3)));
+        f.put("so2", Rounding.reported(Pollutant.SO2, v.value(Pollutant.SO2)));
+        f.put("no2", Rounding.reported(Pollutant.NO2, v.value(Pollutant.NO2)));
+        f.put("pm10", Rounding.reported(Pollutant.PM10, v.value(Pollutant.PM10)));
+        f.put("pm25", Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)));
+        f.put("co_p95", Rounding.reported(Pollutant.CO, v.value(Pollutant.CO)));
+        f.put("o3_8h_p90", Rounding.reported(Pollutant.O3, v.value(Pollutant.O3)));
         f.put("composite", v.composite);
         f.put("share_so2", v.shareSo2);
         f.put("share_no2", v.shareNo2);
@@ -92,7 +92,7 @@ public final class ResultPoints {
         f.put("over_days", v.overDays);
         f.put("rules", v.rules);
         f.put("composite_last_year", v.compositeLastYear);
-        f.put("pm25_last_year", reported(Pollutant.PM25, v.pm25LastYearValue()));
+        f.put("pm25_last_year", Rounding.reported(Pollutant.PM25, v.pm25LastYearValue()));
         f.put("composite_change", v.compositeChange);
         f.put("pm25_change", v.pm25Change);
         f.put("baseline", v.baseline);
@@ -200,9 +200,6 @@ public final class ResultPoints {
         }
     }
 
-    private static Double reported(Pollutant p, Number v) {
-        return v == null ? null : Rounding.report(p, v).doubleValue();
-    }
 
     private static Map<String, String> place(String province, String city, String county, String station) {
         Map<String, String> tags = new LinkedHashMap<>();
