@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -101,7 +102,7 @@ public final class ConfigLoader {
      * registry stops the job at start with its key and path, instead of money settled on a default.
      */
     public static void requireFiles(AirIndexConfig c) {
-        Map<String, String> named = new java.util.LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         named.put("stations", c.stations);
         named.put("standards", c.standards);
         named.put("alerts", c.alerts);

@@ -198,14 +198,31 @@ public final class Exact extends Number implements Comparable<Exact> {
         return (int) longValue();
     }
 
-    /** The numerator over the denominator, when both fit a long: null otherwise. */
-    long[] asLongs() {
-        return num.bitLength() < 63 && den.bitLength() < 63 ? new long[] {num.longValue(), den.longValue()} : null;
+    /** Whether numerator and denominator both fit a long ({@link #numerator}, {@link #denominator}). */
+    boolean fitsLongs() {
+        return num.bitLength() < 63 && den.bitLength() < 63;
+    }
+
+    long numerator() {
+        return num.longValue();
+    }
+
+    long denominator() {
+        return den.longValue();
     }
 
     /** Whether this is a whole number of thousandths: then the double nearest it denotes it ({@link #of(double)}). */
     public boolean isShortDecimal() {
         return den.bitLength() <= 10 && 1000 % den.intValue() == 0 && num.bitLength() - den.bitLength() < 31;
+    }
+
+    /**
+     * Orders numbers as statistics count them (a double by {@link #of(double)}): by their doubles, which
+     * order them unless two are equal, and then exactly (two doubles equal as doubles are equal).
+     */
+    public static int compare(Number a, Number b) {
+        int byDouble = Double.compare(a.doubleValue(), b.doubleValue());
+        return byDouble != 0 || a instanceof Double && b instanceof Double ? byDouble : of(a).compareTo(of(b));
     }
 
     @Override

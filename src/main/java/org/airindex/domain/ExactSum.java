@@ -3,6 +3,7 @@ package org.airindex.domain;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 /**
  * The exact sum of concentration values and their mean, rounded once: no rounding happens until the
@@ -87,13 +88,16 @@ public final class ExactSum {
         if (wide == null && count > MAX_COUNT) {
             wide = toBigDecimal();
         }
-        long[] f = v.asLongs();
-        if (f != null && wide == null && THOUSANDTHS % f[1] == 0 && Math.abs(f[0]) < MAX_THOUSANDTHS / (THOUSANDTHS / f[1])) {
-            add(f[0] * (THOUSANDTHS / f[1]), DECIMAL_SHIFT);
-            return;
-        }
-        if (f != null && addFraction(f[0], f[1])) {
-            return;
+        if (v.fitsLongs()) {
+            long num = v.numerator();
+            long den = v.denominator();
+            if (wide == null && THOUSANDTHS % den == 0 && Math.abs(num) < MAX_THOUSANDTHS / (THOUSANDTHS / den)) {
+                add(num * (THOUSANDTHS / den), DECIMAL_SHIFT);
+                return;
+            }
+            if (addFraction(num, den)) {
+                return;
+            }
         }
         rational = rational == null ? v : rational.plus(v);
     }
@@ -111,8 +115,8 @@ public final class ExactSum {
             }
         }
         if (fractions == denominators.length) {
-            denominators = java.util.Arrays.copyOf(denominators, fractions * 2);
-            numerators = java.util.Arrays.copyOf(numerators, fractions * 2);
+            denominators = Arrays.copyOf(denominators, fractions * 2);
+            numerators = Arrays.copyOf(numerators, fractions * 2);
         }
         denominators[fractions] = den;
         numerators[fractions++] = num;

@@ -1,7 +1,6 @@
 package org.airindex.domain;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,14 +11,6 @@ import java.util.List;
  */
 public final class Percentile {
     private Percentile() {
-    }
-
-    public static double of(double[] values, double p) {
-        List<Double> boxed = new ArrayList<>(values.length);
-        for (double v : values) {
-            boxed.add(v);
-        }
-        return exact(boxed, p).toDouble();
     }
 
     /**
@@ -59,8 +50,7 @@ public final class Percentile {
         @Override
         public int compareTo(Ranked o) {
             int byDouble = Double.compare(approx, o.approx);
-            return byDouble != 0 || value instanceof Double && o.value instanceof Double ? byDouble
-                    : Exact.of(value).compareTo(Exact.of(o.value));
+            return byDouble != 0 ? byDouble : Exact.compare(value, o.value);
         }
     }
 }

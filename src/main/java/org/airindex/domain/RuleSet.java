@@ -92,12 +92,10 @@ public final class RuleSet implements Serializable {
         return id;
     }
 
-    /** Whether the tables hold assumptions that the standard's text has not confirmed yet (see the YAML). */
-    public boolean provisional() {
-        return provisional;
-    }
-
-    /** The rule-set as every output names it: its id, marked when it is provisional ("2031 provisional"). */
+    /**
+     * The rule-set as every output names it: its id, marked "2031 provisional" while its tables hold
+     * assumptions the standard's text has not confirmed (see the YAML).
+     */
     public String label() {
         return provisional ? id + " provisional" : id;
     }

@@ -3,7 +3,6 @@ package org.airindex.pipeline;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.airindex.domain.Exact;
 import org.airindex.domain.O3EightHour;
@@ -75,7 +74,7 @@ public class StationDaily extends CorrectableWindow<HourlyValue, DailyValue> {
         d.set(Pollutant.O3, max8h.valid() ? max8h.value() : null);
         List<Number> o3Hours = Statistics.validValues(Pollutant.O3, o3, validity);
         d.o3OneHourMax(validity.dayValid(o3Hours.size())
-                ? o3Hours.stream().map(Exact::of).max(Comparator.naturalOrder()).orElseThrow() : null);
+                ? Exact.of(o3Hours.stream().max(Exact::compare).orElseThrow()) : null);
         d.stations = d.so2 != null || d.no2 != null || d.co != null || d.pm10 != null || d.pm25 != null
                 || d.o3 != null ? 1 : 0;
         DailyAqi.compute(d, rules);

@@ -12,7 +12,7 @@ import org.airindex.domain.Rounding;
  * <p>Each concentration is a double, the one nearest its value. A value that is a mean of means or of
  * minute values is a fraction no double denotes, and rounding the double could round the wrong way at a
  * GB/T 8170 tie; such values also keep their exact fraction ({@link ExactValues}), which
- * {@link #exact(Pollutant)} reads and {@link #set(Pollutant, Exact)} writes.
+ * {@link #value(Pollutant)} reads and {@link #set(Pollutant, Exact)} writes.
  */
 public abstract class Concentrations extends ExactValues {
     public Double so2;
@@ -21,6 +21,7 @@ public abstract class Concentrations extends ExactValues {
     public Double o3;
     public Double pm10;
     public Double pm25;
+    @Override
     public Double get(Pollutant p) {
         return switch (p) {
             case SO2 -> so2;
@@ -38,7 +39,8 @@ public abstract class Concentrations extends ExactValues {
         forget(p.code());
     }
 
-    private void setDouble(Pollutant p, Double v) {
+    @Override
+    protected void setDouble(Pollutant p, Double v) {
         switch (p) {
             case SO2 -> so2 = v;
             case NO2 -> no2 = v;
@@ -49,37 +51,14 @@ public abstract class Concentrations extends ExactValues {
         }
     }
 
-    /** Sets the exact value (null = missing) and the double nearest it. */
-    public void set(Pollutant p, Exact v) {
-        setDouble(p, v == null ? null : v.toDouble());
-        remember(p.code(), v);
-    }
-
     /**
      * Sets a value that no statistic averages again (a county's, city's or province's hour) and the double
      * nearest it. Being only reported, it keeps its fraction only where the double would be reported
      * otherwise, next to a GB/T 8170 tie: most such rows then travel without one.
      */
     public void setReported(Pollutant p, Exact v) {
-        double nearest = v == null ? 0 : v.toDouble();
-        setDouble(p, v == null ? null : nearest);
-        forget(p.code());
-        if (v != null && !Rounding.reportedAlike(p, v, nearest)) {
-            remember(p.code(), v);
-        }
-    }
-
-    /** The exact value of a pollutant's concentration; null when it is missing. */
-    public Exact exact(Pollutant p) {
-        Number n = value(p);
-        return n == null ? null : Exact.of(n);
-    }
-
-    /**
-     * A pollutant's value for a statistic: its {@link Exact} where the double is not the value, else
-     * the double itself (which {@link org.airindex.domain.ExactSum} adds on its fast path); null = missing.
-     */
-    public Number value(Pollutant p) {
-        return value(p.code(), get(p));
+        Double nearest = v == null ? null : v.toDouble();
+        setDouble(p, nearest);
+        remember(p.code(), v == null || Rounding.reportedAlike(p, v, nearest) ? null : v);
     }
 }

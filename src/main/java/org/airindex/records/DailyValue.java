@@ -65,8 +65,7 @@ public class DailyValue extends Concentrations {
     }
 
     public void o3OneHourMax(Exact v) {
-        o3OneHourMax = v == null ? null : v.toDouble();
-        remember(O3_ONE_HOUR, v);
+        o3OneHourMax = keep(O3_ONE_HOUR, v);
     }
 
     public String placeKey() {

@@ -3,6 +3,7 @@ package org.airindex.records;
 import java.util.HashMap;
 import java.util.Map;
 import org.airindex.domain.Exact;
+import org.airindex.domain.Pollutant;
 
 /**
  * A record whose numbers are doubles, each the one nearest its value, and which keeps the exact
@@ -18,6 +19,30 @@ public abstract class ExactValues {
     public String exact;
     /** The entries of {@link #exact} parsed, for a row that is read again and again (a period's days in state). */
     private transient Map<String, Exact> parsed;
+
+    /** A pollutant's double; null = missing. */
+    public abstract Double get(Pollutant p);
+
+    protected abstract void setDouble(Pollutant p, Double v);
+
+    /**
+     * A pollutant's value for a statistic: its {@link Exact} where the double is not the value, else the
+     * double itself (which {@link org.airindex.domain.ExactSum} adds on its fast path); null = missing.
+     */
+    public Number value(Pollutant p) {
+        return value(p.code(), get(p));
+    }
+
+    /** Sets a pollutant's exact value (null = missing) and the double nearest it. */
+    public void set(Pollutant p, Exact v) {
+        setDouble(p, keep(p.code(), v));
+    }
+
+    /** Keeps the exact value under {@code key} (see {@link #remember}) and returns the double nearest it. */
+    protected Double keep(String key, Exact v) {
+        remember(key, v);
+        return v == null ? null : v.toDouble();
+    }
 
     /** The value kept under {@code key} for a field whose double is {@code value}. */
     protected Number value(String key, Double value) {

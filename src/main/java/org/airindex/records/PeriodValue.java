@@ -60,6 +60,7 @@ public class PeriodValue extends ExactValues {
 
     public PeriodValue() {}
 
+    @Override
     public Double get(Pollutant p) {
         return switch (p) {
             case SO2 -> so2;
@@ -71,17 +72,6 @@ public class PeriodValue extends ExactValues {
         };
     }
 
-    /** A statistic as exact as it was computed (see {@link ExactValues}); null = missing. */
-    public Number value(Pollutant p) {
-        return value(p.code(), get(p));
-    }
-
-    /** Sets a statistic's exact value (null = missing) and the double nearest it. */
-    public void set(Pollutant p, Exact v) {
-        setDouble(p, v == null ? null : v.toDouble());
-        remember(p.code(), v);
-    }
-
     /** Last year's PM2.5 for the same days, as exact as it was computed. */
     public Number pm25LastYearValue() {
         return value(PM25_LAST_YEAR, pm25LastYear);
@@ -89,11 +79,11 @@ public class PeriodValue extends ExactValues {
 
     /** Sets last year's PM2.5: a statistic of this job's own days, or a double from a baseline file. */
     public void pm25LastYear(Number v) {
-        pm25LastYear = v == null ? null : v.doubleValue();
-        remember(PM25_LAST_YEAR, v instanceof Exact e ? e : null);
+        pm25LastYear = v instanceof Exact e ? keep(PM25_LAST_YEAR, e) : v == null ? null : v.doubleValue();
     }
 
-    private void setDouble(Pollutant p, Double v) {
+    @Override
+    protected void setDouble(Pollutant p, Double v) {
         switch (p) {
             case SO2 -> so2 = v;
             case NO2 -> no2 = v;

@@ -25,13 +25,16 @@ class LocalCommandTest {
         assertTrue(err.contains("Kafka refuses records from the future"), err);
     }
 
+    /** Whatever today is: whole days ending yesterday, starting on the 1st of this month or the last. */
     @Test
-    void byDefaultTheMonthSoFarAndInItsFirstWeekAllOfLastMonthToo() {
+    void byDefaultWholeMonthsSoFarEndingYesterday() {
         LocalDate today = TestDates.today();
-        LocalDate from = today.minusDays(LocalCommand.defaultDays(today));
-        LocalDate expected = today.getDayOfMonth() <= 7 ? today.minusMonths(1).withDayOfMonth(1) : today.withDayOfMonth(1);
-        assertEquals(expected, from, "today " + today);
-        assertTrue(LocalCommand.defaultDays(today) >= 7, "at least a week");
+        int days = LocalCommand.defaultDays(today);
+        LocalDate from = today.minusDays(days);
+        assertEquals(1, from.getDayOfMonth(), "starts on a 1st: " + from);
+        assertTrue(days >= 7 && days <= 38, "a week at least, a month and a week at most: " + days);
+        assertEquals(today.getDayOfMonth() <= 7, !java.time.YearMonth.from(from).equals(java.time.YearMonth.from(today)),
+                "reaches into last month exactly in the first week: " + from + " for " + today);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ConcentrationsTest {
     void aValueThatIsAveragedAgainKeepsItsFraction() {
         HourlyValue v = new HourlyValue();
         v.set(Pollutant.PM25, Exact.of(427, 12));
-        assertEquals(Exact.of(427, 12), v.exact(Pollutant.PM25));
+        assertEquals(Exact.of(427, 12), v.value(Pollutant.PM25));
         assertEquals(427 / 12.0, v.pm25);
         v.set(Pollutant.PM25, 35.0);
         assertNull(v.exact, "a value set as a double forgets the old fraction");
