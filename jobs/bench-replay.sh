@@ -7,6 +7,7 @@
 #                                             worktree; the outputs compared file by file
 #   jobs/bench-replay.sh RUNS "-JVM OPTIONS"  side by side with the working tree under those JVM
 #                                             options instead of REPLAY_JVM below
+# The base commit's jar reads its own conf/airindex.yaml (a newer file may hold keys it refuses).
 # AIRINDEX_BENCH_JAVA_OPTS adds JVM options (e.g. -XX:+CITime) to every run. This machine's speed
 # drifts (up to 40 % between runs of one jar on 2026-11-29): compare side by side, not across runs.
 #
@@ -28,10 +29,11 @@ mkdir -p work/bench
 [ -s work/bench/beijing.csv ] || java jobs/bench/PrsaToReadings.java work/bench/beijing.csv "$data"/PRSA_Data_*.csv.gz
 say "$(($(wc -l < work/bench/beijing.csv) - 1)) readings"
 REPLAY_JVM="-Xmx4g -XX:+UseParallelGC -XX:CompileThresholdScaling=8 -XX:FreqInlineSize=80 -XX:InlineSmallCode=500 -XX:MaxInlineLevel=8"
-replay() { # JAR OUT [JVM_OPTIONS]
+replay() { # JAR OUT [JVM_OPTIONS [CONFIG]]
   echo "java ${3:-$REPLAY_JVM} ${AIRINDEX_BENCH_JAVA_OPTS:-} ${JAVA_OPENS[*]} \
  -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR -jar $1 replay \
- --input work/bench/beijing.csv --stations jobs/bench/beijing-stations.csv --baselines none --out $2"
+ --config ${4:-conf/airindex.yaml} --input work/bench/beijing.csv --stations jobs/bench/beijing-stations.csv \
+ --baselines none --out $2"
 }
 compare() { # OTHER_DIR
   for f in work/bench/out/*.csv; do
@@ -56,7 +58,8 @@ case "${2:-}" in
     (cd "$base/src" && mvn -B -q -DskipTests package >&2) || die "cannot build $2"
     cp "$base/src/target/airindex.jar" "$base/base.jar"
     hyperfine --runs "$1" --export-markdown work/bench/replay.md \
-      -n "$2" "$(replay "$base/base.jar" work/bench/out-base)" -n "working tree" "$(replay target/airindex.jar work/bench/out)"
+      -n "$2" "$(replay "$base/base.jar" work/bench/out-base "$REPLAY_JVM" "$base/src/conf/airindex.yaml")" \
+      -n "working tree" "$(replay target/airindex.jar work/bench/out)"
     compare work/bench/out-base
     ;;
 esac
