@@ -1,7 +1,7 @@
 package org.airindex.cli;
 
+import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
-import org.airindex.io.csv.CsvReader;
 import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.csv.CsvWriter;
 import java.io.BufferedWriter;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +88,8 @@ final class CsvTransform {
     static int run(Path input, String output, PrintStream out, PrintStream err, List<String> required,
                    List<String> added, RowFunction fn) throws UsageException {
         List<CsvRecord> records;
-        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            records = CsvReader.readAll(r);
+        try {
+            records = Csv.records(Files.readString(input, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new UsageException("input file not found: " + input);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
+import org.airindex.io.csv.Csv;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -47,8 +47,7 @@ public final class StationRegistry implements Serializable {
      */
     static StationRegistry parse(List<String> lines, String name) {
         List<Station> stations = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(String.join("\n", lines).replace("\uFEFF", ""), format)) {
+        try (CSVParser parser = CSVParser.parse(String.join("\n", lines).replace("\uFEFF", ""), Csv.CONFIG)) {
             boolean header = true;
             for (CSVRecord r : parser) {
                 String where = name + " line " + parser.getCurrentLineNumber();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import org.airindex.config.StationRegistry;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Standards;
 import org.airindex.domain.Validity;
-import org.airindex.io.csv.CsvReader;
+import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.json.ReadingJson;
 import org.airindex.io.json.TimeBounds;
@@ -194,7 +193,7 @@ class HostileReplayTest {
     }
 
     private static List<List<String>> table(Path dir, String file) throws Exception {
-        List<CsvRecord> rows = CsvReader.readAll(new StringReader(Files.readString(dir.resolve(file))));
+        List<CsvRecord> rows = Csv.records(Files.readString(dir.resolve(file)));
         return rows.stream().map(CsvRecord::fields).toList();
     }
 

@@ -3,7 +3,6 @@ package org.airindex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
-import org.airindex.io.csv.CsvReader;
+import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
@@ -70,7 +69,7 @@ class ReplayMatchesStreamingTest {
     }
 
     private static List<Map<String, String>> csv(String file) throws Exception {
-        List<CsvRecord> rows = CsvReader.readAll(new StringReader(Files.readString(replayed.resolve(file))));
+        List<CsvRecord> rows = Csv.records(Files.readString(replayed.resolve(file)));
         List<String> header = rows.get(0).fields();
         return rows.subList(1, rows.size()).stream().map(r -> {
             Map<String, String> m = new TreeMap<>();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
+import org.airindex.io.csv.Csv;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.airindex.domain.PeriodValues;
@@ -65,10 +65,9 @@ public final class Baselines implements Serializable {
 
     /** One CSV file (RFC 4180, # comments): errors name the file and line. */
     private static void read(Path file, Map<String, PeriodValues> into) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true).get();
         boolean headerSeen = false;
         try (CSVParser parser = CSVParser.parse(Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""),
-                format)) {
+                Csv.CONFIG)) {
             for (CSVRecord r : parser) {
                 String where = file + ":" + parser.getCurrentLineNumber() + ": ";
                 if (!headerSeen) {

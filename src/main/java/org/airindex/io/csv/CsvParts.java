@@ -137,7 +137,7 @@ public final class CsvParts {
             return "";
         }
         try {
-            return CsvReader.readAll(new String(part, from, to - from, StandardCharsets.UTF_8)).get(0).fields().get(0);
+            return Csv.cells(new String(part, from, to - from, StandardCharsets.UTF_8)).get(0);
         } catch (CsvFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

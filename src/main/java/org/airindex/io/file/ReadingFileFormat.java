@@ -13,8 +13,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.airindex.io.csv.CsvReader;
-import org.airindex.io.csv.CsvRecord;
+import org.airindex.io.csv.Csv;
+import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.json.ReadingJson;
 import org.airindex.io.json.TimeBounds;
 import org.airindex.records.DeadLetter.Reason;
@@ -111,9 +111,8 @@ public class ReadingFileFormat extends SimpleStreamFormat<RawReading> {
 
     private static List<String> cells(String line) throws IOException {
         try {
-            List<CsvRecord> rows = CsvReader.readAll(line);
-            return rows.isEmpty() ? List.of() : rows.get(0).fields();
-        } catch (org.airindex.io.csv.CsvFormatException e) {
+            return Csv.cells(line);
+        } catch (CsvFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
     }

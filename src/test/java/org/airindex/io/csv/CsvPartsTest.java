@@ -64,7 +64,7 @@ class CsvPartsTest {
         new CsvWriter(expected).writeRow(cells);
         String text = merged(dir, "county_daily", 2);
         assertEquals(expected + "山西省/太原市/小店区,later\n", text);
-        assertEquals(cells, CsvReader.readAll(text).get(0).fields());
+        assertEquals(cells, Csv.records(text).get(0).fields());
     }
 
     @Test
