@@ -69,7 +69,7 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
         for (Reading r : inHour) {
             ctx.output(DeadLetters.TAG, deadLetters.count(Reason.UNKNOWN_STATION,
                     "station " + station + " is not in the registry any more (its hour was open when the job was restored)",
-                    "station " + station, ReadingJson.write(r)));
+                    origin(r), ReadingJson.write(r)));
         }
         return List.of();
     }
@@ -78,7 +78,12 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
     protected void onTooLate(Reading r, long watermark, Context ctx) {
         ctx.output(DeadLetters.TAG, deadLetters.count(Reason.TOO_LATE,
                 "hour ending " + windowEnd(r) + " closed more than " + latenessMs + " ms before watermark " + watermark,
-                "station " + r.station, ReadingJson.write(r)));
+                origin(r), ReadingJson.write(r)));
+    }
+
+    /** A reading restored from state written before readings kept their origin names its station. */
+    private static String origin(Reading r) {
+        return r.origin != null ? r.origin : "station " + r.station;
     }
 
     @Override

@@ -13,6 +13,11 @@ public class Reading extends Concentrations {
     /** End of the averaging interval, epoch milliseconds. */
     public long ts;
     public int intervalS = 3600;
+    /**
+     * Where the reading came from (topic-partition@offset, or the file line), kept so that a reading
+     * set aside after parsing, such as one too late for its hour, still names its source record.
+     */
+    public String origin;
 
     public Reading() {}
 

@@ -9,10 +9,13 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
 
 /** Flink's serializer of {@link Reading}: every raw reading crosses to its station's hourly operator. */
 public final class ReadingSerializer extends RecordSerializer<Reading> {
     private static final long serialVersionUID = 1L;
+    /** Mask bit set when the origin follows; state written before readings kept it reads as none. */
+    private static final int ORIGIN_PRESENT = 1 << 29;
     public static final ReadingSerializer INSTANCE = new ReadingSerializer();
 
     private ReadingSerializer() {
@@ -21,11 +24,14 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
     @Override
     public void serialize(Reading r, DataOutputView out) throws IOException {
         Object[] nullable = {r.so2, r.no2, r.co, r.o3, r.pm10, r.pm25, r.station};
-        out.writeInt(nullMask(nullable) | exactBit(r));
+        out.writeInt(nullMask(nullable) | exactBit(r) | (r.origin == null ? 0 : ORIGIN_PRESENT));
         writePresent(out, nullable);
         out.writeLong(r.ts);
         out.writeInt(r.intervalS);
         writeExact(r, out);
+        if (r.origin != null) {
+            StringValue.writeString(r.origin, out);
+        }
     }
 
     @Override
@@ -43,6 +49,7 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
         r.ts = in.readLong();
         r.intervalS = in.readInt();
         r.exact = readExact(in, nulls);
+        r.origin = (nulls & ORIGIN_PRESENT) != 0 ? StringValue.readString(in) : null;
         return r;
     }
 
@@ -60,6 +67,7 @@ public final class ReadingSerializer extends RecordSerializer<Reading> {
         r.ts = from.ts;
         r.intervalS = from.intervalS;
         r.exact = from.exact;
+        r.origin = from.origin;
         return r;
     }
 

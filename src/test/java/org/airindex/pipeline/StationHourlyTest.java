@@ -121,12 +121,15 @@ class StationHourlyTest {
 
         h.processWatermark(at("2026-01-10T13:00"));
         assertEquals(0, h.numKeyedStateEntries(), "state of the hour is cleared once lateness expired");
-        send(pm25("A1", start + 55 * 60_000L, 300, 60));
+        Reading tooLate = pm25("A1", start + 55 * 60_000L, 300, 60);
+        tooLate.origin = "readings-1@4711";
+        send(tooLate);
         assertEquals(2, h.extractOutputValues().size(), "nothing more emitted");
         var dead = h.getSideOutput(DeadLetters.TAG);
         assertEquals(1, dead.size());
         DeadLetter d = dead.peek().getValue();
         assertEquals("too_late", d.reason);
+        assertEquals("readings-1@4711", d.origin, "the Kafka record it came from");
         assertTrue(d.record.contains("\"station\":\"A1\""), d.record);
     }
 

@@ -108,6 +108,7 @@ class RecordSerializersTest {
         full.pm10 = 52.0;
         full.pm25 = 35.0;
         full.exact = "pm25=35";
+        full.origin = "readings-1@42";
         assertEveryFieldSet(full);
         Reading sparse = new Reading();
         sparse.station = "1001A";

@@ -55,6 +55,7 @@ public final class ReadingJson {
             return RawReading.rejected(origin, text, Reason.WRONG_TYPE, "station must be a string");
         }
         Reading r = new Reading();
+        r.origin = origin;
         r.station = station.asText().trim();
 
         JsonNode ts = node.get("ts");
