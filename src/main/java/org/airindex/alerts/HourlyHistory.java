@@ -1,5 +1,7 @@
 package org.airindex.alerts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -14,13 +16,17 @@ import org.airindex.domain.alerts.HourSeries;
 import org.airindex.domain.alerts.Runs;
 
 /**
- * A key's values by hour end, read and pruned by stepping through the hours concerned, never by
+ * A key's values by hour end, read and pruned by stepping through the hours concerned rather than by
  * scanning the whole state: streaming keeps only a few days here, but a batch replay fires a key's
- * timers at the end of the input, with its whole history still in state.
+ * timers at the end of the input, with its whole history still in state. Steps are bounded, so an hour
+ * far behind the rest costs one scan, not a step per hour since.
  */
 final class HourlyHistory<V> {
     private final MapState<Long, V> hours;
     private final ValueState<Long> oldest;
+
+    /** A year of hours: further than this, a walk would cost more than a pass over the hours held. */
+    static final long MAX_STEPS = 366L * 24;
 
     HourlyHistory(RuntimeContext ctx, String name, TypeInformation<V> type) {
         hours = ctx.getMapState(new MapStateDescriptor<>(name, Types.LONG, type));
@@ -66,10 +72,18 @@ final class HourlyHistory<V> {
         };
     }
 
-    /** The latest hour before t whose value passes the test, or null. */
+    /**
+     * The latest hour before t, and at most {@link #MAX_STEPS} hours before it, whose value passes the
+     * test, or null. The bound keeps one hour far in the past (a device clock reset within the plausible
+     * range) from costing a step per hour since then on every call.
+     */
     Long latestBefore(long t, Predicate<V> test) throws Exception {
         Long o = oldest.value();
-        for (long h = t - Runs.HOUR_MS; o != null && h >= o; h -= Runs.HOUR_MS) {
+        if (o == null) {
+            return null;
+        }
+        long floor = Math.max(o, t - MAX_STEPS * Runs.HOUR_MS);
+        for (long h = t - Runs.HOUR_MS; h >= floor; h -= Runs.HOUR_MS) {
             V v = hours.get(h);
             if (v != null && test.test(v)) {
                 return h;
@@ -83,6 +97,10 @@ final class HourlyHistory<V> {
         if (o == null || o >= keepFrom) {
             return;
         }
+        if ((keepFrom - o) / Runs.HOUR_MS > MAX_STEPS) {
+            pruneByScan(keepFrom);
+            return;
+        }
         long h = o;
         for (; h < keepFrom; h += Runs.HOUR_MS) {
             hours.remove(h);
@@ -92,6 +110,28 @@ final class HourlyHistory<V> {
             oldest.clear();
         } else {
             oldest.update(h);
+        }
+    }
+
+    /** One pass over the hours held, for an oldest hour far behind the rest. */
+    private void pruneByScan(long keepFrom) throws Exception {
+        List<Long> stale = new ArrayList<>();
+        long next = Long.MAX_VALUE;
+        for (Long h : hours.keys()) {
+            if (h < keepFrom) {
+                stale.add(h);
+            } else {
+                next = Math.min(next, h);
+            }
+        }
+        for (Long h : stale) {
+            hours.remove(h);
+        }
+        if (next == Long.MAX_VALUE) {
+            hours.clear();
+            oldest.clear();
+        } else {
+            oldest.update(next);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.airindex.records.PeriodValue;
  * of last year. Last year comes from the place's own daily history when the job has processed it
  * and it is valid; otherwise, for months, from the baseline files ({@code conf/baselines}).
  * Both years are computed under the current rule-set (STANDARDS.md §0), so the rate is like for
- * like. The state holds this year's and last year's days; older days are dropped.
+ * like. The state holds the days of the watermark's year and the year before; older days are dropped.
  */
 public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, PeriodValue> {
     private static final long serialVersionUID = 1L;
@@ -58,6 +58,8 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
         // ISO dates order as strings, so days are kept, cut and split by year without parsing each one.
+        String keepFrom = LocalDate.of(horizon(date, ctx.timerService().currentWatermark()).getYear() - 1, 1, 1)
+                .toString();
         String lastYear = LocalDate.of(date.getYear() - 1, 1, 1).toString();
         String thisYear = LocalDate.of(date.getYear(), 1, 1).toString();
         String nextYear = LocalDate.of(date.getYear() + 1, 1, 1).toString();
@@ -68,8 +70,10 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         Iterator<DailyValue> it = days.values().iterator();
         while (it.hasNext()) {
             DailyValue day = it.next();
-            if (day.date.compareTo(lastYear) < 0) {
+            if (day.date.compareTo(keepFrom) < 0) {
                 it.remove();
+            } else if (day.date.compareTo(lastYear) < 0) {
+                continue;
             } else if (day.date.compareTo(thisYear) < 0) {
                 previous.add(day);
             } else {
@@ -86,6 +90,18 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
             }
             out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, current, previous));
         }
+    }
+
+    /**
+     * The latest day the job knows to be complete: the watermark's, never a later input's own date, so
+     * a day dated ahead cannot drop last year's days (the baseline of every change rate). A batch
+     * replay has no watermark until its input ends, but gives each place its days in time order.
+     */
+    private LocalDate horizon(LocalDate day, long watermark) {
+        if (watermark == Long.MIN_VALUE || watermark >= rules.dayEnd(day)) {
+            return day;
+        }
+        return rules.dateOfHour(watermark);
     }
 
     private static boolean hasNoValue(DailyValue day) {

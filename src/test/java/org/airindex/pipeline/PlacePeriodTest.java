@@ -158,6 +158,24 @@ class PlacePeriodTest {
         }
     }
 
+    /** State is cut by the watermark: a day dated ahead (a wrong clock) must not drop last year's days. */
+    @Test
+    void aDayDatedAheadOfTheWatermarkKeepsLastYearsDays() throws Exception {
+        try (var h = harness(null)) {
+            send(h, lastYear("2025-03-01"));
+            send(h, lastYear("2025-03-02"));
+            h.processWatermark(at("2026-03-02T00:00"));
+            send(h, thisYear("2026-03-01"));
+            send(h, thisYear("2028-06-01"));
+            int before = h.extractOutputValues().size();
+            send(h, thisYear("2026-03-02"));
+            PeriodValue month = since(h, before).get(0);
+            assertEquals("2026-03-02", month.asOf);
+            assertEquals("history", month.baseline, "last year's days are still there");
+            assertEquals(45.0, month.pm25LastYear, 1e-9);
+        }
+    }
+
     @Test
     void changeRateFromTheBaselineFileWhenThereIsNoHistory(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("baselines.csv");
