@@ -2,10 +2,12 @@ package org.airindex.io.influx;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
@@ -18,15 +20,14 @@ import okhttp3.OkHttpClient;
 
 /**
  * Writes batches of line-protocol lines (precision seconds) to InfluxDB 1.x or 2.x, retrying failures that
- * may heal by themselves with exponentially growing waits, and failing loudly when they do not.
+ * may heal by themselves after growing, jittered waits or as long as the server asks ({@link Backoff}), and
+ * failing loudly when they do not.
  *
  * <p>Kept free of Flink so that the write path can be used and tested on its own; {@link InfluxSinkWriter}
  * adds buffering and metrics on top.
  */
 public final class InfluxWriter implements AutoCloseable {
 
-    /** Keeps a generous retry count from turning doubling waits into hours. */
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final InfluxSettings settings;
     private final Runnable onRetry;
@@ -82,8 +83,9 @@ public final class InfluxWriter implements AutoCloseable {
     }
 
     private void writeBatch(List<String> batch, List<Rejected> rejected) throws IOException {
-        Duration wait = settings.retryBackoff();
+        Backoff backoff = new Backoff(settings.retryBackoff(), Clock.systemUTC(), ThreadLocalRandom.current());
         for (int attempt = 1; ; attempt++) {
+            Duration wait;
             try {
                 writeApi.writeRecords(WritePrecision.S, batch);
                 return;
@@ -100,10 +102,10 @@ public final class InfluxWriter implements AutoCloseable {
                     throw new IOException("writing " + batch.size() + " lines to InfluxDB at " + target()
                             + " failed after " + attempt + " attempts: " + describe(e), e);
                 }
+                wait = backoff.next(e.headers());
             }
             onRetry.run();
             sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
         }
     }
 
