@@ -7,8 +7,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link AirIndexConfig} from YAML, then applies environment overrides, then validates, so a
@@ -117,41 +122,88 @@ public final class ConfigLoader {
         }
     }
 
+    /** Every value is checked at start, and a bad one named by its key: a null (an empty YAML value) too. */
     static void validate(AirIndexConfig c) {
         ZoneId zone;
         try {
-            zone = ZoneId.of(c.timezone);
-        } catch (RuntimeException e) {
+            zone = ZoneId.of(text("timezone", c.timezone));
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("timezone: unknown zone '" + c.timezone + "'");
-        }
-        if (c.eventTime.earliest != null) {
-            requireWholeHours(zone, c.eventTime.earliest.atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        if (!c.influx.api.equals("v1") && !c.influx.api.equals("v2")) {
-            throw new IllegalArgumentException("influx.api must be v1 or v2, not '" + c.influx.api + "'");
-        }
-        if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startingOffsets)) {
-            throw new IllegalArgumentException(
-                    "kafka.starting_offsets must be committed, earliest or latest, not '" + c.kafka.startingOffsets + "'");
-        }
-        if (!c.province.assessed.equals("county") && !c.province.assessed.equals("city")) {
-            throw new IllegalArgumentException("province.assessed must be county or city, not '" + c.province.assessed + "'");
-        }
-        if (c.places.minValidStations < 1) {
-            throw new IllegalArgumentException("places.min_valid_stations must be at least 1");
-        }
-        if (c.influx.batchSize < 1 || c.influx.maxRetries < 0) {
-            throw new IllegalArgumentException("influx.batch_size must be >= 1 and influx.max_retries >= 0");
-        }
-        if (c.eventTime.maxOutOfOrderness.isNegative() || c.eventTime.allowedLateness.isNegative()
-                || c.eventTime.maxAhead == null || c.eventTime.maxAhead.isNegative()) {
-            throw new IllegalArgumentException("event_time durations must not be negative");
-        }
-        if (c.kafka.deadLetterMaxRecordBytes < 1024) {
-            throw new IllegalArgumentException("kafka.dead_letter_max_record_bytes must be at least 1024");
         }
         if (c.eventTime.earliest == null) {
             throw new IllegalArgumentException("event_time.earliest must be a date, e.g. 2000-01-01");
         }
+        requireWholeHours(zone, c.eventTime.earliest.atStartOfDay(ZoneOffset.UTC).toInstant());
+        oneOf("influx.api", c.influx.api, "v1", "v2");
+        oneOf("kafka.starting_offsets", c.kafka.startingOffsets, "committed", "earliest", "latest");
+        oneOf("province.assessed", c.province.assessed, "county", "city");
+        atLeast("places.min_valid_stations", c.places.minValidStations, 1);
+        atLeast("influx.batch_size", c.influx.batchSize, 1);
+        atLeast("influx.max_retries", c.influx.maxRetries, 0);
+        atLeast("kafka.dead_letter_max_record_bytes", c.kafka.deadLetterMaxRecordBytes, 1024);
+        text("kafka.bootstrap", c.kafka.bootstrap);
+        text("kafka.group", c.kafka.group);
+        text("kafka.alerts_transactional_id_prefix", c.kafka.alertsTransactionalIdPrefix);
+        topic("kafka.readings_topic", c.kafka.readingsTopic);
+        topic("kafka.dead_letter_topic", c.kafka.deadLetterTopic);
+        topic("kafka.alerts_topic", c.kafka.alertsTopic);
+        try {
+            URI url = new URI(text("influx.url", c.influx.url));
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+                throw new URISyntaxException(c.influx.url, "not an http(s) URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("influx.url: " + e.getMessage());
+        }
+        text(c.influx.api.equals("v1") ? "influx.database" : "influx.bucket",
+                c.influx.api.equals("v1") ? c.influx.database : c.influx.bucket);
+        duration("influx.retry_backoff", c.influx.retryBackoff, true);
+        duration("event_time.max_out_of_orderness", c.eventTime.maxOutOfOrderness, true);
+        duration("event_time.allowed_lateness", c.eventTime.allowedLateness, true);
+        duration("event_time.max_ahead", c.eventTime.maxAhead, true);
+        duration("event_time.idleness", c.eventTime.idleness, false);
+        duration("checkpointing.interval", c.checkpointing.interval, false);
+        duration("checkpointing.min_pause", c.checkpointing.minPause, true);
+        duration("checkpointing.timeout", c.checkpointing.timeout, false);
+        if (c.checkpointing.interval.toMillis() < 10) {
+            throw new IllegalArgumentException("checkpointing.interval must be at least 10 ms (Flink's minimum)");
+        }
     }
+
+    private static String text(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be empty");
+        }
+        return value;
+    }
+
+    private static void oneOf(String key, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", not '"
+                    + value + "'");
+        }
+    }
+
+    private static void atLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    private static void duration(String key, Duration d, boolean zeroAllowed) {
+        if (d == null || d.isNegative() || (!zeroAllowed && d.isZero())) {
+            throw new IllegalArgumentException(key + " must be a " + (zeroAllowed ? "non-negative" : "positive")
+                    + " ISO-8601 duration such as PT30S, not " + d);
+        }
+    }
+
+    /** Kafka's own rule for topic names: 1 to 249 of a-z, A-Z, 0-9, '.', '_' and '-', and not "." or "..". */
+    private static void topic(String key, String name) {
+        if (name == null || !TOPIC.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException(key + " must be a Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -), not '"
+                    + name + "'");
+        }
+    }
+
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 }

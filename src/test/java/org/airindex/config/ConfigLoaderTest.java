@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,45 @@ class ConfigLoaderTest {
         Files.writeString(f, "kafka:\n  dead_letter_max_record_bytes: 10\n");
         e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
         assertTrue(e.getMessage().contains("kafka.dead_letter_max_record_bytes"), e.getMessage());
+    }
+
+    /** Every duration, topic, size and name is checked at start; the error names the key. */
+    @Test
+    void everyBadValueIsRefusedWithItsKey(@TempDir Path dir) throws Exception {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("checkpointing:\n  interval: PT0S\n", "checkpointing.interval");
+        cases.put("checkpointing:\n  interval: PT0.001S\n", "checkpointing.interval");
+        cases.put("checkpointing:\n  timeout:\n", "checkpointing.timeout");
+        cases.put("checkpointing:\n  min_pause: -PT1S\n", "checkpointing.min_pause");
+        cases.put("event_time:\n  idleness: PT0S\n", "event_time.idleness");
+        cases.put("event_time:\n  allowed_lateness:\n", "event_time.allowed_lateness");
+        cases.put("event_time:\n  max_out_of_orderness: -PT1M\n", "event_time.max_out_of_orderness");
+        cases.put("event_time:\n  earliest:\n", "event_time.earliest");
+        cases.put("influx:\n  retry_backoff: -PT1S\n", "influx.retry_backoff");
+        cases.put("influx:\n  batch_size: 0\n", "influx.batch_size");
+        cases.put("influx:\n  max_retries: -1\n", "influx.max_retries");
+        cases.put("influx:\n  url: localhost:8086\n", "influx.url");
+        cases.put("influx:\n  url: \"http://\"\n", "influx.url");
+        cases.put("influx:\n  database: \"\"\n", "influx.database");
+        cases.put("influx:\n  api: v2\n  bucket: \" \"\n", "influx.bucket");
+        cases.put("kafka:\n  readings_topic: \"air readings\"\n", "kafka.readings_topic");
+        cases.put("kafka:\n  dead_letter_topic: \"..\"\n", "kafka.dead_letter_topic");
+        cases.put("kafka:\n  alerts_topic: " + "a".repeat(250) + "\n", "kafka.alerts_topic");
+        cases.put("kafka:\n  alerts_topic: 报警\n", "kafka.alerts_topic");
+        cases.put("kafka:\n  bootstrap: \"\"\n", "kafka.bootstrap");
+        cases.put("kafka:\n  group:\n", "kafka.group");
+        cases.put("kafka:\n  alerts_transactional_id_prefix: \"\"\n", "kafka.alerts_transactional_id_prefix");
+        cases.put("kafka:\n  starting_offsets: newest\n", "kafka.starting_offsets");
+        cases.put("places:\n  min_valid_stations: 0\n", "places.min_valid_stations");
+        cases.put("province:\n  assessed: town\n", "province.assessed");
+        cases.put("timezone: Mars/Olympus\n", "timezone");
+        cases.put("timezone:\n", "timezone");
+        Path f = dir.resolve("bad.yaml");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Files.writeString(f, c.getKey());
+            var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null), c.getKey());
+            assertTrue(e.getMessage().startsWith(c.getValue()), c.getKey() + " gave: " + e.getMessage());
+        }
     }
 
     /** A named file that is not there stops the start with its key and path; an empty key means the jar's copy. */
