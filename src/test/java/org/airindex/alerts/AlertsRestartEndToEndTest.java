@@ -57,7 +57,7 @@ class AlertsRestartEndToEndTest {
         }
     }
 
-    private static void produce(int fromHour, int toHour) {
+    private static void produce(int fromHour, int toHour) throws Exception {
         List<String[]> records = new ArrayList<>();
         for (int hour = fromHour; hour <= toHour; hour++) {
             String ts = String.format("2026-11-10T%02d:00:00+08:00", hour);

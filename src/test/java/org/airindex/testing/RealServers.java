@@ -1,8 +1,10 @@
 package org.airindex.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.io.influx.InfluxQl;
@@ -56,15 +59,27 @@ public final class RealServers implements AutoCloseable {
     }
 
     /** Sends each {key, value} pair (key may be null) to the readings topic. */
-    public void produce(List<String[]> records) {
+    public void produce(List<String[]> records) throws Exception {
+        produce(config.kafka.readingsTopic, records);
+    }
+
+    /** Sends each {key, value} pair (key may be null) to the topic, in order; where each one landed. */
+    public List<RecordMetadata> produce(String topic, List<String[]> records) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1 << 20);
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (String[] r : records) {
-                producer.send(new ProducerRecord<>(config.kafka.readingsTopic, r[0], r[1]));
+                sent.add(producer.send(new ProducerRecord<>(topic, r[0], r[1])));
             }
             producer.flush();
         }
+        List<RecordMetadata> where = new ArrayList<>();
+        for (Future<RecordMetadata> f : sent) {
+            where.add(f.get());
+        }
+        return where;
     }
 
     public List<ConsumerRecord<String, String>> readAll(String topic, boolean readCommitted) {
