@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.MapTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,7 +31,8 @@ import org.apache.flink.util.Collector;
  * is {@linkplain #merge merged} into) the earlier one instead of being counted twice. Subclasses
  * see a window's inputs in id order, so results do not depend on arrival order.
  */
-public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<Integer, IN, OUT> {
+public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<Integer, IN, OUT>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     private final Class<IN> inputClass;
@@ -37,6 +43,14 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
      */
     private transient MapState<Long, Map<String, IN>> windows;
     private transient Counter tooLateInputs;
+    /**
+     * How far this subtask's windows are known to be final: the highest watermark it has seen, kept in
+     * checkpoints. Flink does not checkpoint watermarks, so after a restore the watermark is
+     * {@code Long.MIN_VALUE} until the sources send one; without this floor an input that was too late
+     * before the failure would re-open an expired window and overwrite its finished result with a part.
+     */
+    private transient long finalThrough;
+    private transient ListState<Long> finalThroughState;
 
     protected CorrectableWindow(Class<IN> inputClass, long latenessMs) {
         this.inputClass = inputClass;
@@ -86,10 +100,43 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
         tooLateInputs = getRuntimeContext().getMetricGroup().counter("tooLateInputs");
     }
 
+    /**
+     * Each subtask's floor goes into union state; on restore (with any parallelism) every subtask takes
+     * the lowest, which no key's watermark was below when the checkpoint was taken.
+     */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        finalThroughState = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>("final-through", Types.LONG));
+        finalThrough = Long.MIN_VALUE;
+        if (context.isRestored()) {
+            Long lowest = null;
+            for (Long w : finalThroughState.get()) {
+                lowest = lowest == null ? w : Math.min(lowest, w);
+            }
+            finalThrough = lowest == null ? Long.MIN_VALUE : lowest;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        finalThroughState.update(List.of(finalThrough));
+    }
+
+    /** The watermark, or the floor restored from the checkpoint while the watermark is behind it. */
+    private long watermark(Context ctx) {
+        long w = ctx.timerService().currentWatermark();
+        // The end of a bounded input (Long.MAX_VALUE) is no progress of event time to remember.
+        if (w > finalThrough && w != Long.MAX_VALUE) {
+            finalThrough = w;
+        }
+        return Math.max(w, finalThrough);
+    }
+
     @Override
     public void processElement(IN in, Context ctx, Collector<OUT> out) throws Exception {
         long end = windowEnd(in);
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = watermark(ctx);
         if (isPlaceholder(in) && (end + latenessMs <= watermark || windows.contains(end))) {
             return;
         }
@@ -120,6 +167,7 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
      */
     @Override
     public void onTimer(long t, OnTimerContext ctx, Collector<OUT> out) throws Exception {
+        watermark(ctx);
         Map<String, IN> closing = windows.get(t);
         if (closing != null) {
             emit(t, closing, ctx, out);

@@ -133,6 +133,40 @@ class StationHourlyTest {
         assertTrue(d.record.contains("\"station\":\"A1\""), d.record);
     }
 
+    /**
+     * Flink does not checkpoint watermarks: restored, the operator still knows how far its windows are
+     * final, so a reading that was too late before the failure is too late after it (for a station with
+     * state or without), and one within lateness corrects its closed hour at once.
+     */
+    @Test
+    void afterARestoreTooLateIsStillTooLateBeforeAnyWatermark() throws Exception {
+        long start = at("2026-01-10T10:00");
+        send(hourly("A1", "2026-01-10T11:00", null, null, null, null, null, 30.0));
+        send(hourly("A1", "2026-01-10T12:00", null, null, null, null, null, 40.0));
+        h.processWatermark(at("2026-01-10T13:30"));
+        assertEquals(2, h.extractOutputValues().size());
+        OperatorSubtaskState snapshot = h.snapshot(1L, at("2026-01-10T13:30"));
+        h.close();
+
+        h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new StationHourly(REGISTRY, RuleChoice.automatic(ZONE), LATENESS)), r -> Keys.station(r.station), Types.INT);
+        h.setup();
+        h.initializeState(snapshot);
+        h.open();
+        send(pm25("A1", start + 30 * 60_000L, 300, 90)); // hour ending 11:00 expired at 13:00
+        send(pm25("A2", start + 30 * 60_000L, 300, 90)); // a station with no state at all
+        var dead = h.getSideOutput(DeadLetters.TAG);
+        assertEquals(2, dead == null ? 0 : dead.size(), "both are too late, as before the failure");
+        dead.forEach(d -> assertEquals("too_late", d.getValue().reason));
+        assertEquals(0, h.extractOutputValues().size(), "no partial hour overwrites a finished one");
+
+        send(hourly("A1", "2026-01-10T12:00", null, null, null, null, null, 44.0)); // within lateness
+        List<HourlyValue> corrected = h.extractOutputValues();
+        assertEquals(1, corrected.size(), "the closed hour is corrected at once, as it would have been");
+        assertEquals(44.0, corrected.get(0).pm25);
+        assertEquals(at("2026-01-10T12:00"), corrected.get(0).hourEnd);
+    }
+
     @Test
     void aResentReadingIsMergedNotCountedTwice() throws Exception {
         send(hourly("A1", "2026-01-10T10:00", 8.0, null, null, null, null, 35.0));
