@@ -61,6 +61,11 @@ public class AirIndexConfig implements Serializable {
         public String alertsTopic = "air.alerts";
         /** Kafka transactional ids of the exactly-once alert sink start with this; unique per job. */
         public String alertsTransactionalIdPrefix = "airindex-alerts";
+        /**
+         * At most the broker's transaction.max.timeout.ms (15 min when left at its default), and longer
+         * than a checkpoint may take, or a slow checkpoint's transaction is aborted by the broker.
+         */
+        public Duration alertsTransactionTimeout = Duration.ofMinutes(15);
         public String startingOffsets = "committed";
         public Map<String, String> properties = new LinkedHashMap<>();
         public String propertiesFile = "";

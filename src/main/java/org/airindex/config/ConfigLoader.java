@@ -165,6 +165,13 @@ public final class ConfigLoader {
         duration("checkpointing.interval", c.checkpointing.interval, false);
         duration("checkpointing.min_pause", c.checkpointing.minPause, true);
         duration("checkpointing.timeout", c.checkpointing.timeout, false);
+        duration("kafka.alerts_transaction_timeout", c.kafka.alertsTransactionTimeout, false);
+        Duration longestCheckpoint = c.checkpointing.interval.plus(c.checkpointing.timeout);
+        if (c.kafka.alertsTransactionTimeout.compareTo(longestCheckpoint) <= 0) {
+            throw new IllegalArgumentException("kafka.alerts_transaction_timeout (" + c.kafka.alertsTransactionTimeout
+                    + ") must be longer than checkpointing.interval + checkpointing.timeout (" + longestCheckpoint
+                    + "): alerts commit on checkpoints");
+        }
         if (c.checkpointing.interval.toMillis() < 10) {
             throw new IllegalArgumentException("checkpointing.interval must be at least 10 ms (Flink's minimum)");
         }

@@ -98,7 +98,6 @@ public final class LocalKafka implements AutoCloseable {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                transaction.max.timeout.ms=3600000
                 """.formatted(brokerPort, controllerPort, dir.resolve("data"));
     }
 

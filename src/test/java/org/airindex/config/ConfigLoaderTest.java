@@ -79,6 +79,8 @@ class ConfigLoaderTest {
         cases.put("kafka:\n  group:\n", "kafka.group");
         cases.put("kafka:\n  alerts_transactional_id_prefix: \"\"\n", "kafka.alerts_transactional_id_prefix");
         cases.put("kafka:\n  starting_offsets: newest\n", "kafka.starting_offsets");
+        cases.put("kafka:\n  alerts_transaction_timeout: PT5M\n", "kafka.alerts_transaction_timeout");
+        cases.put("kafka:\n  alerts_transaction_timeout:\n", "kafka.alerts_transaction_timeout");
         cases.put("places:\n  min_valid_stations: 0\n", "places.min_valid_stations");
         cases.put("province:\n  assessed: town\n", "province.assessed");
         cases.put("timezone: Mars/Olympus\n", "timezone");

@@ -59,9 +59,13 @@ public final class KafkaIo {
      * committed records).
      */
     public static KafkaSink<AlertEvent> alerts(AirIndexConfig.Kafka k) {
+        Properties props = clientProperties(k);
+        // The sink's own default (1 h) is above a stock broker's transaction.max.timeout.ms (15 min),
+        // which refuses it: the sink would fail at start on any broker left at its defaults.
+        props.setProperty("transaction.timeout.ms", Long.toString(k.alertsTransactionTimeout.toMillis()));
         return KafkaSink.<AlertEvent>builder()
                 .setBootstrapServers(k.bootstrap)
-                .setKafkaProducerConfig(clientProperties(k))
+                .setKafkaProducerConfig(props)
                 .setRecordSerializer(new AlertSerializer(k.alertsTopic))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(k.alertsTransactionalIdPrefix)
