@@ -1,15 +1,19 @@
 package org.airindex.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.jobs.ProductionIo;
 
 /**
- * {@code run [--config F] [--until-latest]}: the streaming job from Kafka to InfluxDB. Submitted
- * with {@code flink run} it runs on the cluster; with {@code java -jar} on a local Flink cluster.
+ * {@code run [--config F] [--until-latest] [--from-savepoint PATH]}: the streaming job from Kafka to
+ * InfluxDB, resuming from a savepoint or retained checkpoint when given one. Submitted with
+ * {@code flink run} it runs on the cluster; with {@code java -jar} on a local Flink cluster.
  */
 final class RunCommand implements Command {
 
@@ -17,18 +21,25 @@ final class RunCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         AirIndexConfig config;
         boolean untilLatest;
+        String fromSavepoint;
         try {
-            Options o = Options.parse(args, Set.of("config"), Set.of("until-latest"));
+            Options o = Options.parse(args, Set.of("config", "from-savepoint"), Set.of("until-latest"));
             config = ConfigLoader.forCommand(o.get("config", null));
             untilLatest = o.has("until-latest");
+            fromSavepoint = o.get("from-savepoint", null);
+            if (fromSavepoint != null && !fromSavepoint.contains(":/") && !Files.isDirectory(Path.of(fromSavepoint))) {
+                throw new UsageException("--from-savepoint: no savepoint or checkpoint folder at "
+                        + Path.of(fromSavepoint).toAbsolutePath());
+            }
         } catch (UsageException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return USAGE;
         }
         try {
             // Reporter keys act where this JVM is the cluster (java -jar); a cluster takes them from its config.yaml.
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                    ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30)));
+            Configuration flink = ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30));
+            flink.addAll(ProductionIo.durableState(config.checkpointing, fromSavepoint));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             ProductionIo.configureCheckpointing(env, config.checkpointing);
             ProductionIo.job(config, untilLatest).build(env);
             env.execute("airindex");
@@ -42,6 +53,7 @@ final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the streaming job (Kafka readings -> InfluxDB); --until-latest stops at the current end of the topic";
+        return "run the streaming job (Kafka readings -> InfluxDB); --until-latest stops at the current end of the topic;"
+                + " --from-savepoint PATH resumes from a savepoint or a retained checkpoint (checkpointing.dir)";
     }
 }

@@ -104,6 +104,12 @@ public class AirIndexConfig implements Serializable {
         public Duration interval = Duration.ofSeconds(30);
         public Duration minPause = Duration.ofSeconds(5);
         public Duration timeout = Duration.ofMinutes(5);
+        /**
+         * Where checkpoints are written (a path, or a file:, s3:, hdfs: URI the cluster can reach), kept
+         * when the job is cancelled or fails, so a restarted job can resume from the last one. Empty:
+         * in the JobManager's memory, lost with its process (tests).
+         */
+        public String dir = "";
     }
 
     public static class Province implements Serializable {

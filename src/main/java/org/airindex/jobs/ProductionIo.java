@@ -2,7 +2,10 @@ package org.airindex.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
@@ -67,6 +70,27 @@ public final class ProductionIo {
         conf.setString(prefix + "org", influx.org);
         conf.setString(prefix + "bucket", influx.bucket);
         conf.setString(prefix + "token_env", influx.tokenEnv);
+        return conf;
+    }
+
+    /**
+     * Flink configuration that keeps the job's state beyond its process: checkpoints under
+     * {@code checkpointing.dir}, retained when the job is cancelled or fails; and the savepoint or
+     * retained checkpoint to start from (null: a fresh start from the configured offsets).
+     */
+    public static Configuration durableState(AirIndexConfig.Checkpointing c, String fromSavepoint) {
+        Configuration conf = new Configuration();
+        if (AirIndexConfig.names(c.dir)) {
+            String dir = c.dir.strip();
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    dir.contains(":/") ? dir : Path.of(dir).toAbsolutePath().toUri().toString());
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        if (fromSavepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+        }
         return conf;
     }
 
