@@ -2,7 +2,6 @@ package org.airindex.config;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.airindex.io.csv.Csv;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.airindex.io.csv.CsvFormatException;
+import org.airindex.io.csv.CsvRecord;
 
 /** The station registry ({@code conf/stations.csv}): which stations exist and where they are. */
 public final class StationRegistry implements Serializable {
@@ -46,38 +45,33 @@ public final class StationRegistry implements Serializable {
      * starting with # are comments). Errors name the file and line.
      */
     static StationRegistry parse(List<String> lines, String name) {
-        List<Station> stations = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(String.join("\n", lines).replace("\uFEFF", ""), Csv.CONFIG)) {
-            boolean header = true;
-            for (CSVRecord r : parser) {
-                String where = name + " line " + parser.getCurrentLineNumber();
-                if (header) {
-                    if (!String.join(",", r.toList()).replace(" ", "").equals(HEADER)) {
-                        throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
-                    }
-                    header = false;
-                    continue;
-                }
-                if (r.size() != 7) {
-                    throw new IllegalArgumentException(where + ": expected 7 columns, found " + r.size());
-                }
-                for (int k = 0; k < 5; k++) {
-                    if (r.get(k).isBlank()) {
-                        throw new IllegalArgumentException(where + ": empty " + HEADER.split(",")[k]);
-                    }
-                }
-                try {
-                    stations.add(new Station(r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(),
-                            r.get(4).trim(), coordinate(r.get(5)), coordinate(r.get(6))));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(where + ": lat/lon must be numbers or empty");
-                }
-            }
-            if (header) {
-                throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
-            }
-        } catch (IOException | UncheckedIOException e) {
+        List<CsvRecord> records;
+        try {
+            records = Csv.records(String.join("\n", lines), Csv.CONFIG);
+        } catch (CsvFormatException e) {
             throw new IllegalArgumentException(name + ": not CSV: " + e.getMessage(), e);
+        }
+        if (records.isEmpty() || !String.join(",", records.get(0).fields()).replace(" ", "").equals(HEADER)) {
+            throw new IllegalArgumentException(name + ": the first line must be '" + HEADER + "'");
+        }
+        List<Station> stations = new ArrayList<>();
+        for (CsvRecord record : records.subList(1, records.size())) {
+            List<String> r = record.fields();
+            String where = name + " line " + record.line();
+            if (r.size() != 7) {
+                throw new IllegalArgumentException(where + ": expected 7 columns, found " + r.size());
+            }
+            for (int k = 0; k < 5; k++) {
+                if (r.get(k).isBlank()) {
+                    throw new IllegalArgumentException(where + ": empty " + HEADER.split(",")[k]);
+                }
+            }
+            try {
+                stations.add(new Station(r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(),
+                        r.get(4).trim(), coordinate(r.get(5)), coordinate(r.get(6))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": lat/lon must be numbers or empty");
+            }
         }
         return new StationRegistry(stations);
     }

@@ -2,7 +2,6 @@ package org.airindex.domain.province;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.airindex.io.csv.Csv;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.airindex.io.csv.CsvFormatException;
+import org.airindex.io.csv.CsvRecord;
 import org.airindex.domain.PeriodValues;
 
 /**
@@ -65,41 +64,36 @@ public final class Baselines implements Serializable {
 
     /** One CSV file (RFC 4180, # comments): errors name the file and line. */
     private static void read(Path file, Map<String, PeriodValues> into) {
-        boolean headerSeen = false;
-        try (CSVParser parser = CSVParser.parse(Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""),
-                Csv.CONFIG)) {
-            for (CSVRecord r : parser) {
-                String where = file + ":" + parser.getCurrentLineNumber() + ": ";
-                if (!headerSeen) {
-                    if (!String.join(",", r.toList()).replace(" ", "").equals(HEADER)) {
-                        throw new BaselineFormatException(where + "expected the header " + HEADER);
-                    }
-                    headerSeen = true;
-                    continue;
-                }
-                if (r.size() != COLUMNS) {
-                    throw new BaselineFormatException(where + "expected " + COLUMNS + " columns, found " + r.size());
-                }
-                String place = r.get(0).strip();
-                String period = r.get(1).strip();
-                String[] parts = place.split("/", -1);
-                if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
-                    throw new BaselineFormatException(where + "place must be province/city/county: " + place);
-                }
-                if (!PERIOD.matcher(period).matches()) {
-                    throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
-                }
-                PeriodValues v = new PeriodValues(value(r.get(2), where), value(r.get(3), where), value(r.get(4), where),
-                        value(r.get(5), where), value(r.get(6), where), value(r.get(7), where));
-                if (into.putIfAbsent(key(place, period), v) != null) {
-                    throw new BaselineFormatException(where + "second row for " + place + " " + period);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
+        List<CsvRecord> records;
+        try {
+            records = Csv.records(Files.readString(file, StandardCharsets.UTF_8), Csv.CONFIG);
+        } catch (IOException | CsvFormatException e) {
             throw new BaselineFormatException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (!headerSeen) {
-            throw new BaselineFormatException(file + ": no header " + HEADER);
+        if (records.isEmpty() || !String.join(",", records.get(0).fields()).replace(" ", "").equals(HEADER)) {
+            throw new BaselineFormatException(file + (records.isEmpty() ? "" : ":" + records.get(0).line())
+                    + ": expected the header " + HEADER);
+        }
+        for (CsvRecord record : records.subList(1, records.size())) {
+            List<String> r = record.fields();
+            String where = file + ":" + record.line() + ": ";
+            if (r.size() != COLUMNS) {
+                throw new BaselineFormatException(where + "expected " + COLUMNS + " columns, found " + r.size());
+            }
+            String place = r.get(0).strip();
+            String period = r.get(1).strip();
+            String[] parts = place.split("/", -1);
+            if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
+                throw new BaselineFormatException(where + "place must be province/city/county: " + place);
+            }
+            if (!PERIOD.matcher(period).matches()) {
+                throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
+            }
+            PeriodValues v = new PeriodValues(value(r.get(2), where), value(r.get(3), where), value(r.get(4), where),
+                    value(r.get(5), where), value(r.get(6), where), value(r.get(7), where));
+            if (into.putIfAbsent(key(place, period), v) != null) {
+                throw new BaselineFormatException(where + "second row for " + place + " " + period);
+            }
         }
     }
 

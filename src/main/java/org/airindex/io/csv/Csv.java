@@ -22,24 +22,34 @@ public final class Csv {
     private Csv() {
     }
 
-    /** The text without a leading byte-order mark. */
-    public static String withoutBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
     /** Every record of a data table, each with the line it starts on, for error messages. */
     public static List<CsvRecord> records(String text) throws CsvFormatException {
-        String t = withoutBom(text);
+        return records(text, TABLE);
+    }
+
+    /** Every record in the format ({@link #TABLE} or {@link #CONFIG}), each with the line it starts on. */
+    public static List<CsvRecord> records(String text, CSVFormat format) throws CsvFormatException {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Character comment = format.getCommentMarker();
         List<CsvRecord> out = new ArrayList<>();
-        // Lines are counted up to each record's first character: blank lines before it are skipped
-        // by the parser and quoted line breaks inside earlier records count, as an editor shows them.
+        // Lines are counted up to each record's first character: blank and comment lines before it are
+        // skipped by the parser and quoted line breaks inside earlier records count, as an editor shows them.
         int scanned = 0;
         int line = 1;
-        try (CSVParser parser = CSVParser.parse(t, TABLE)) {
+        try (CSVParser parser = CSVParser.parse(t, format)) {
             for (CSVRecord r : parser) {
                 int start = (int) r.getCharacterPosition();
-                while (start < t.length() && (t.charAt(start) == '\n' || t.charAt(start) == '\r')) {
-                    start++;
+                while (start < t.length()) {
+                    char c = t.charAt(start);
+                    if (c == '\n' || c == '\r') {
+                        start++;
+                    } else if (comment != null && c == comment) {
+                        while (start < t.length() && t.charAt(start) != '\n' && t.charAt(start) != '\r') {
+                            start++;
+                        }
+                    } else {
+                        break;
+                    }
                 }
                 for (; scanned < start; scanned++) {
                     char c = t.charAt(scanned);
@@ -49,7 +59,7 @@ public final class Csv {
                 }
                 out.add(new CsvRecord(line, r.toList()));
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new CsvFormatException(message(e));
         }
         return out;
@@ -63,7 +73,7 @@ public final class Csv {
                 throw new CsvFormatException("more than one row on a line");
             }
             return rows.isEmpty() ? List.of() : rows.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new CsvFormatException(message(e));
         }
     }

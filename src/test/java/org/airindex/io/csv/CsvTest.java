@@ -26,6 +26,14 @@ class CsvTest {
     }
 
     @Test
+    void configurationTablesSkipCommentLinesButCountThem() throws Exception {
+        List<CsvRecord> r = Csv.records("\uFEFF# registry\na,b\n\n# note, with a comma\r\n1,\"#2\n3\"\n4,5", Csv.CONFIG);
+        assertEquals(List.of(List.of("a", "b"), List.of("1", "#2\n3"), List.of("4", "5")),
+                r.stream().map(CsvRecord::fields).toList());
+        assertEquals(List.of(2, 5, 7), r.stream().map(CsvRecord::line).toList());
+    }
+
+    @Test
     void lastLineWithoutNewlineAndLoneCr() throws Exception {
         List<CsvRecord> r = Csv.records("a,b\r1,2");
         assertEquals(List.of("1", "2"), r.get(1).fields());
