@@ -1,8 +1,6 @@
 package org.airindex.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,24 +19,19 @@ final class RunCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         AirIndexConfig config;
         boolean untilLatest;
-        String fromSavepoint;
+        Configuration flink;
         try {
             Options o = Options.parse(args, Set.of("config", "from-savepoint"), Set.of("until-latest"));
             config = ConfigLoader.forCommand(o.get("config", null));
             untilLatest = o.has("until-latest");
-            fromSavepoint = o.get("from-savepoint", null);
-            if (fromSavepoint != null && !fromSavepoint.contains(":/") && !Files.isDirectory(Path.of(fromSavepoint))) {
-                throw new UsageException("--from-savepoint: no savepoint or checkpoint folder at "
-                        + Path.of(fromSavepoint).toAbsolutePath());
-            }
+            // Reporter keys act where this JVM is the cluster (java -jar); a cluster takes them from its config.yaml.
+            flink = ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30));
+            flink.addAll(ProductionIo.durableState(config.checkpointing, o.get("from-savepoint", null)));
         } catch (UsageException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return USAGE;
         }
         try {
-            // Reporter keys act where this JVM is the cluster (java -jar); a cluster takes them from its config.yaml.
-            Configuration flink = ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30));
-            flink.addAll(ProductionIo.durableState(config.checkpointing, fromSavepoint));
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             ProductionIo.configureCheckpointing(env, config.checkpointing);
             ProductionIo.job(config, untilLatest).build(env);

@@ -1,5 +1,6 @@
 package org.airindex.jobs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -76,22 +77,34 @@ public final class ProductionIo {
     /**
      * Flink configuration that keeps the job's state beyond its process: checkpoints under
      * {@code checkpointing.dir}, retained when the job is cancelled or fails; and the savepoint or
-     * retained checkpoint to start from (null: a fresh start from the configured offsets).
+     * retained checkpoint to start from (null: a fresh start from the configured offsets). A local
+     * folder to start from must exist: Flink would only say so once the job is submitted.
      */
     public static Configuration durableState(AirIndexConfig.Checkpointing c, String fromSavepoint) {
         Configuration conf = new Configuration();
         if (AirIndexConfig.names(c.dir)) {
-            String dir = c.dir.strip();
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                    dir.contains(":/") ? dir : Path.of(dir).toAbsolutePath().toUri().toString());
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, location(c.dir.strip()));
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                     ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         }
         if (fromSavepoint != null) {
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+            if (!isUri(fromSavepoint) && !Files.isDirectory(Path.of(fromSavepoint))) {
+                throw new IllegalArgumentException("--from-savepoint: no savepoint or checkpoint folder at "
+                        + Path.of(fromSavepoint).toAbsolutePath());
+            }
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, location(fromSavepoint));
         }
         return conf;
+    }
+
+    /** A file system URI (file:, s3:, hdfs:) as it is; a local path made absolute, as the cluster needs it. */
+    private static String location(String pathOrUri) {
+        return isUri(pathOrUri) ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
+    }
+
+    private static boolean isUri(String pathOrUri) {
+        return pathOrUri.contains(":/");
     }
 
     /** Checkpoints are what make the sinks flush and the Kafka offsets commit: always on. */

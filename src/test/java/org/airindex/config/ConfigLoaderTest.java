@@ -33,23 +33,14 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void badValuesAreNamed(@TempDir Path dir) throws Exception {
+    void unknownKeysAndPartHourZonesAreNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.yaml");
-        Files.writeString(f, "influx:\n  api: v3\n");
-        var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
-        assertTrue(e.getMessage().contains("influx.api"), e.getMessage());
         Files.writeString(f, "kafka:\n  bootstrapp: x\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
         assertTrue(e.getMessage().contains("bootstrapp"), e.getMessage());
         Files.writeString(f, "timezone: Asia/Kolkata\n");
         e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
         assertTrue(e.getMessage().contains("timezone: Asia/Kolkata has the offset +05:30"), e.getMessage());
-        Files.writeString(f, "event_time:\n  max_ahead: -PT1H\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
-        assertTrue(e.getMessage().contains("event_time"), e.getMessage());
-        Files.writeString(f, "kafka:\n  dead_letter_max_record_bytes: 10\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
-        assertTrue(e.getMessage().contains("kafka.dead_letter_max_record_bytes"), e.getMessage());
     }
 
     /** Every duration, topic, size and name is checked at start; the error names the key. */
@@ -79,6 +70,9 @@ class ConfigLoaderTest {
         cases.put("kafka:\n  group:\n", "kafka.group");
         cases.put("kafka:\n  alerts_transactional_id_prefix: \"\"\n", "kafka.alerts_transactional_id_prefix");
         cases.put("kafka:\n  starting_offsets: newest\n", "kafka.starting_offsets");
+        cases.put("kafka:\n  dead_letter_max_record_bytes: 10\n", "kafka.dead_letter_max_record_bytes");
+        cases.put("influx:\n  api: v3\n", "influx.api");
+        cases.put("event_time:\n  max_ahead: -PT1H\n", "event_time.max_ahead");
         cases.put("kafka:\n  alerts_transaction_timeout: PT5M\n", "kafka.alerts_transaction_timeout");
         cases.put("kafka:\n  alerts_transaction_timeout:\n", "kafka.alerts_transaction_timeout");
         cases.put("places:\n  min_valid_stations: 0\n", "places.min_valid_stations");

@@ -1,6 +1,7 @@
 package org.airindex.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -34,12 +35,15 @@ class DurableStateEndToEndTest {
         AirIndexConfig.Checkpointing c = new AirIndexConfig.Checkpointing();
         assertEquals(new Configuration(), ProductionIo.durableState(c, null), "no directory: nothing to keep");
         c.dir = "work/checkpoints";
-        Configuration conf = ProductionIo.durableState(c, "/state/chk-7");
+        Configuration conf = ProductionIo.durableState(c, work.toString());
         assertEquals(Path.of("work/checkpoints").toAbsolutePath().toUri().toString(),
                 conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
         assertEquals(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
                 conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
-        assertEquals("/state/chk-7", conf.get(StateRecoveryOptions.SAVEPOINT_PATH));
+        assertEquals(work.toUri().toString(), conf.get(StateRecoveryOptions.SAVEPOINT_PATH));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ProductionIo.durableState(c, work.resolve("chk-404").toString()));
+        assertTrue(e.getMessage().startsWith("--from-savepoint: no savepoint or checkpoint folder at"), e.getMessage());
         c.dir = "s3://bucket/airindex";
         assertEquals("s3://bucket/airindex", ProductionIo.durableState(c, null).get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
     }

@@ -28,7 +28,6 @@ import okhttp3.OkHttpClient;
  */
 public final class InfluxWriter implements AutoCloseable {
 
-
     private final InfluxSettings settings;
     private final Runnable onRetry;
     private final InfluxDBClient client;
