@@ -20,6 +20,7 @@ public final class Main {
         m.put("aqi", new AqiCommand());
         m.put("index", new IndexCommand());
         m.put("run", new RunCommand());
+        m.put("stop", new StopCommand());
         m.put("local", new LocalCommand(Clock.systemUTC()));
         m.put("replay", new ReplayCommand());
         return m;

@@ -3,6 +3,7 @@ package org.airindex.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
@@ -27,6 +28,8 @@ final class RunCommand implements Command {
             // Reporter keys act where this JVM is the cluster (java -jar); a cluster takes them from its config.yaml.
             flink = ProductionIo.metricsToInflux(config.influx, java.time.Duration.ofSeconds(30));
             flink.addAll(ProductionIo.durableState(config.checkpointing, o.get("from-savepoint", null)));
+            // Where airindex stop (or curl .../jobs/<id>/stop) finds the local cluster of this JVM.
+            flink.set(RestOptions.BIND_PORT, Integer.toString(config.checkpointing.restPort));
         } catch (UsageException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return USAGE;

@@ -110,6 +110,18 @@ public class AirIndexConfig implements Serializable {
          * in the JobManager's memory, lost with its process (tests).
          */
         public String dir = "";
+        /** Where {@code airindex stop} (and Flink's REST stop without a target) writes savepoints. */
+        public String savepointDir = "";
+        /**
+         * {@code hashmap}: state on the heap, fastest while it fits; {@code rocksdb}: state on local disk
+         * with incremental checkpoints, for more stations and history than the heap holds.
+         */
+        public String stateBackend = "hashmap";
+        /**
+         * The port of the REST API of the local Flink cluster that {@code run} starts in its own JVM
+         * ({@code airindex stop}, Flink's REST calls); 0 picks a free one. A cluster has its own.
+         */
+        public int restPort = 8081;
     }
 
     public static class Province implements Serializable {

@@ -137,6 +137,11 @@ public final class ConfigLoader {
         oneOf("influx.api", c.influx.api, "v1", "v2");
         oneOf("kafka.starting_offsets", c.kafka.startingOffsets, "committed", "earliest", "latest");
         oneOf("province.assessed", c.province.assessed, "county", "city");
+        oneOf("checkpointing.state_backend", c.checkpointing.stateBackend, "hashmap", "rocksdb");
+        if (c.checkpointing.restPort < 0 || c.checkpointing.restPort > 65535) {
+            throw new IllegalArgumentException("checkpointing.rest_port must be a port (0 = any free one), not "
+                    + c.checkpointing.restPort);
+        }
         atLeast("places.min_valid_stations", c.places.minValidStations, 1);
         atLeast("influx.batch_size", c.influx.batchSize, 1);
         atLeast("influx.max_retries", c.influx.maxRetries, 0);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -75,13 +76,22 @@ public final class ProductionIo {
     }
 
     /**
-     * Flink configuration that keeps the job's state beyond its process: checkpoints under
-     * {@code checkpointing.dir}, retained when the job is cancelled or fails; and the savepoint or
-     * retained checkpoint to start from (null: a fresh start from the configured offsets). A local
-     * folder to start from must exist: Flink would only say so once the job is submitted.
+     * Flink configuration that keeps the job's state beyond its process: the state backend; checkpoints
+     * under {@code checkpointing.dir}, retained when the job is cancelled or fails; savepoints under
+     * {@code checkpointing.savepoint_dir}; and the savepoint or retained checkpoint to start from (null: a
+     * fresh start from the configured offsets). A local folder to start from must exist: Flink would only
+     * say so once the job is submitted.
      */
     public static Configuration durableState(AirIndexConfig.Checkpointing c, String fromSavepoint) {
         Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, c.stateBackend);
+        if (c.stateBackend.equals("rocksdb")) {
+            // Only what changed since the last checkpoint is uploaded: a year of history is not copied every 30 s.
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        if (AirIndexConfig.names(c.savepointDir)) {
+            conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, location(c.savepointDir.strip()));
+        }
         if (AirIndexConfig.names(c.dir)) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, location(c.dir.strip()));
@@ -99,7 +109,7 @@ public final class ProductionIo {
     }
 
     /** A file system URI (file:, s3:, hdfs:) as it is; a local path made absolute, as the cluster needs it. */
-    private static String location(String pathOrUri) {
+    public static String location(String pathOrUri) {
         return isUri(pathOrUri) ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toUri().toString();
     }
 

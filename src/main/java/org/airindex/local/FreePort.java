@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A loopback port that was free a moment ago, for local servers that must not collide with fixed defaults. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
@@ -15,7 +15,7 @@ final class FreePort {
      * Binding port 0 lets the kernel pick; the socket is closed again before the server binds, so another
      * process could in theory grab the port in between. Callers surface that as a start failure with the log.
      */
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -51,6 +51,8 @@ class ConfigLoaderTest {
         cases.put("checkpointing:\n  interval: PT0.001S\n", "checkpointing.interval");
         cases.put("checkpointing:\n  timeout:\n", "checkpointing.timeout");
         cases.put("checkpointing:\n  min_pause: -PT1S\n", "checkpointing.min_pause");
+        cases.put("checkpointing:\n  state_backend: rocks\n", "checkpointing.state_backend");
+        cases.put("checkpointing:\n  rest_port: 70000\n", "checkpointing.rest_port");
         cases.put("event_time:\n  idleness: PT0S\n", "event_time.idleness");
         cases.put("event_time:\n  allowed_lateness:\n", "event_time.allowed_lateness");
         cases.put("event_time:\n  max_out_of_orderness: -PT1M\n", "event_time.max_out_of_orderness");

@@ -1,6 +1,7 @@
 package org.airindex.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,14 +35,23 @@ class DurableStateEndToEndTest {
     @Test
     void theConfigurationKeepsCheckpointsInTheDirectoryAndStartsFromTheOneGiven() {
         AirIndexConfig.Checkpointing c = new AirIndexConfig.Checkpointing();
-        assertEquals(new Configuration(), ProductionIo.durableState(c, null), "no directory: nothing to keep");
+        Configuration none = ProductionIo.durableState(c, null);
+        assertEquals("hashmap", none.get(StateBackendOptions.STATE_BACKEND));
+        assertFalse(none.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY), "no directory: nothing to keep");
+        assertFalse(none.contains(CheckpointingOptions.SAVEPOINT_DIRECTORY));
         c.dir = "work/checkpoints";
+        c.savepointDir = "work/savepoints";
+        c.stateBackend = "rocksdb";
         Configuration conf = ProductionIo.durableState(c, work.toString());
         assertEquals(Path.of("work/checkpoints").toAbsolutePath().toUri().toString(),
                 conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
         assertEquals(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION,
                 conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION));
         assertEquals(work.toUri().toString(), conf.get(StateRecoveryOptions.SAVEPOINT_PATH));
+        assertEquals(Path.of("work/savepoints").toAbsolutePath().toUri().toString(),
+                conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY));
+        assertEquals("rocksdb", conf.get(StateBackendOptions.STATE_BACKEND));
+        assertTrue(conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS), "RocksDB uploads only what changed");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ProductionIo.durableState(c, work.resolve("chk-404").toString()));
         assertTrue(e.getMessage().startsWith("--from-savepoint: no savepoint or checkpoint folder at"), e.getMessage());
