@@ -35,7 +35,8 @@ public final class Main {
         System.exit(code);
     }
 
-    static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    /** Runs a command with its output to the given streams: the jar's entry point, in-process. */
+    public static int dispatch(String[] args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = commands();
         Command c = args.length == 0 ? null : commands.get(args[0]);
         if (c == null) {

@@ -23,15 +23,17 @@ final class ChildProcess implements AutoCloseable {
     private static final int TAIL_BYTES = 4000;
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
     private final Path workDir;
     private final Path log;
     private final Thread shutdownHook;
     private boolean kept;
     private boolean closed;
 
-    private ChildProcess(String name, Process process, Path workDir, Path log) {
+    private ChildProcess(String name, List<String> command, Process process, Path workDir, Path log) {
         this.name = name;
+        this.command = List.copyOf(command);
         this.process = process;
         this.workDir = workDir;
         this.log = log;
@@ -40,19 +42,36 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static ChildProcess start(String name, List<String> command, Path workDir, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new ChildProcess(name, builder.start(), workDir, log);
+        return new ChildProcess(name, command, launch(command, workDir, log), workDir, log);
     }
 
-    boolean isAlive() {
+    private static Process launch(List<String> command, Path workDir, Path log) throws IOException {
+        return new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    synchronized boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    synchronized long pid() {
         return process.pid();
+    }
+
+    /** Stops the server as an outage would (its data and ports stay), to be {@linkplain #startAgain started again}. */
+    synchronized void stop() {
+        terminate();
+    }
+
+    /** Starts the same command again, on the same folder and ports, after {@link #stop()}. */
+    synchronized void startAgain() throws IOException {
+        if (closed || process.isAlive()) {
+            throw new IllegalStateException(name + " is " + (closed ? "closed" : "still running"));
+        }
+        process = launch(command, workDir, log);
     }
 
     /** The end of the log, so a start failure explains itself without anyone hunting for the file. */
@@ -93,6 +112,12 @@ final class ChildProcess implements AutoCloseable {
             return;
         }
         closed = true;
+        terminate();
+        deleteRecursively(workDir);
+    }
+
+    /** SIGTERM, then SIGKILL after a grace period. */
+    private void terminate() {
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -103,7 +128,6 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(workDir);
     }
 
     private void deleteRecursively(Path dir) {

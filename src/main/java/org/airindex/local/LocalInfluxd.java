@@ -128,6 +128,17 @@ public final class LocalInfluxd implements AutoCloseable {
         new InfluxQl(url, null, InfluxAuth.none()).execute("CREATE DATABASE " + InfluxQl.identifier(name));
     }
 
+    /** Stops the server, keeping its data and port, as an outage does; {@link #startAgain()} ends the outage. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Starts the stopped server again on its data and port, and returns once it answers {@code /ping}. */
+    public void startAgain() throws IOException {
+        process.startAgain();
+        awaitPing();
+    }
+
     /** Leaves the server running after {@link #close()} and JVM exit, e.g. for a {@code --keep} local run. */
     public void keep() {
         process.keep();

@@ -201,7 +201,6 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** Leaves the broker running after {@link #close()} and JVM exit, e.g. for a {@code --keep} local run. */
     /** Everything on a topic now (committed records only when {@code readCommitted}), for summaries and tests. */
     public List<ConsumerRecord<String, String>> readAll(String topic, boolean readCommitted) {
         Properties p = new Properties();
@@ -223,6 +222,18 @@ public final class LocalKafka implements AutoCloseable {
         return out;
     }
 
+    /** Stops the broker (a controlled shutdown), keeping its data and port, as an outage does. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Starts the stopped broker again on its data and port, and returns once it answers admin requests. */
+    public void startAgain() throws IOException {
+        process.startAgain();
+        awaitReady();
+    }
+
+    /** Leaves the broker running after {@link #close()} and JVM exit, e.g. for a {@code --keep} local run. */
     public void keep() {
         process.keep();
     }

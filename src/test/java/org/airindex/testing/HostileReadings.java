@@ -43,9 +43,14 @@ public final class HostileReadings {
 
     /** Three days of valid readings of the sample registry from 1 November 2026 (the sample's bad records left out). */
     public static List<Line> valid(StationRegistry registry) {
+        return valid(registry, LocalDate.of(2026, 11, 1), 3, 11L);
+    }
+
+    /** {@code days} days of valid synthetic readings of the registry from {@code first}, in time order. */
+    public static List<Line> valid(StationRegistry registry, LocalDate first, int days, long seed) {
         List<SyntheticReadings.Record> all = new SyntheticReadings(registry, ZoneId.of("Asia/Shanghai"),
-                LocalDate.of(2026, 11, 1), 3, 11L).generate();
-        Validity validity = Standards.loadDefault().forDate(LocalDate.of(2026, 11, 1)).validity();
+                first, days, seed).generate();
+        Validity validity = Standards.loadDefault().forDate(first).validity();
         TimeBounds bounds = TimeBounds.of(new AirIndexConfig());
         List<Line> out = new ArrayList<>();
         for (SyntheticReadings.Record r : all) {

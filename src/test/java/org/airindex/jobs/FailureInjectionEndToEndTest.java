@@ -1,0 +1,249 @@
+package org.airindex.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.airindex.cli.Main;
+import org.airindex.config.StationRegistry;
+import org.airindex.testing.RealServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Results survive failure: the production job runs over {@link FailureFeed} once cleanly and once per
+ * failure, each on its own Flink cluster, topics and database on one real Kafka broker and one real
+ * influxd. Every failure run must end with the clean run's points (every measurement, tag and field),
+ * its alert events (read_committed: none lost, none twice), its dead letters (no valid reading among
+ * them), and a restart count that shows the failure happened. Each prints how long recovery took.
+ */
+class FailureInjectionEndToEndTest {
+    @TempDir
+    static Path work;
+    static RealServers servers;
+    static StationRegistry registry;
+    static FailureFeed feed;
+    static List<String> cleanPoints;
+    static List<String> cleanAlerts;
+    static Set<String> cleanDeadLetters;
+
+    @BeforeAll
+    static void cleanRun() throws Exception {
+        registry = StationRegistry.load(Path.of("conf/stations.csv"));
+        feed = new FailureFeed(registry);
+        servers = RealServers.start(work, new org.airindex.config.AirIndexConfig());
+        try (FailureRun clean = new FailureRun("clean", servers, registry, work, "hashmap")) {
+            clean.start(null);
+            for (List<FailureFeed.Line> stage : feed.stages) {
+                clean.produce(stage);
+                clean.awaitConsumed();
+            }
+            clean.finish();
+            assertEquals(0, clean.restarts(), "the clean run ran without a restart");
+            cleanPoints = clean.points();
+            cleanAlerts = clean.alerts();
+            cleanDeadLetters = clean.deadLetters();
+        }
+        long stationHours = cleanPoints.stream().filter(p -> p.startsWith("station_hourly{")).count();
+        assertEquals(feed.stationHours.size(), stationHours, "one station_hourly point per station hour fed");
+        assertTrue(cleanAlerts.size() >= 5, "alerts of the clean run: " + cleanAlerts);
+        assertEquals(feed.tooLate.size(), cleanDeadLetters.size(), "dead letters: " + cleanDeadLetters);
+        assertTrue(cleanDeadLetters.stream().allMatch(d -> d.startsWith("too_late ")), cleanDeadLetters.toString());
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    /** A TaskManager dies mid-stream; a new one joins; the job restarts from its last checkpoint. */
+    @Test
+    void aTaskManagerKilledMidStream() throws Exception {
+        try (FailureRun run = new FailureRun("tmkill", servers, registry, work, "hashmap")) {
+            run.start(null);
+            produceUpTo(run, 2);
+            run.produce(feed.stages.get(2));
+            run.awaitCheckpoints(1);
+            long killed = System.nanoTime();
+            run.cluster.terminateTaskManager(0).get();
+            run.cluster.startTaskManager();
+            awaitRecovered(run, killed, "TaskManager killed");
+            run.awaitConsumed();
+            produceFrom(run, 3);
+            assertSameResults(run);
+        }
+    }
+
+    /** InfluxDB is down for 30 s mid-stream: writes fail, the job restarts until it is back. */
+    @Test
+    void influxdbDownForThirtySeconds() throws Exception {
+        try (FailureRun run = new FailureRun("influxdown", servers, registry, work, "hashmap")) {
+            run.start(null);
+            produceUpTo(run, 2);
+            run.produce(feed.stages.get(2));
+            servers.influxd.stop();
+            Thread.sleep(30_000);
+            servers.influxd.startAgain();
+            long back = System.nanoTime();
+            awaitRecovered(run, back, "InfluxDB back after 30 s");
+            run.awaitConsumed();
+            produceFrom(run, 3);
+            assertSameResults(run);
+        }
+    }
+
+    /** The Kafka broker (readings, dead letters, alert transactions, offsets) stops mid-stream and starts again. */
+    @Test
+    void theKafkaBrokerStoppedAndStarted() throws Exception {
+        try (FailureRun run = new FailureRun("brokerdown", servers, registry, work, "hashmap")) {
+            run.start(null);
+            produceUpTo(run, 2);
+            run.produce(feed.stages.get(2));
+            run.awaitCheckpoints(1);
+            servers.kafka.stop();
+            Thread.sleep(15_000);
+            servers.kafka.startAgain();
+            long back = System.nanoTime();
+            awaitRecovered(run, back, "Kafka broker back after 15 s");
+            run.awaitConsumed();
+            produceFrom(run, 3);
+            assertSameResults(run);
+        }
+    }
+
+    /**
+     * The whole job cancelled three times (state in RocksDB): resumed from a retained checkpoint taken
+     * before three too-late readings, which are read again right after the restore, before any watermark,
+     * and must be too late again; cancelled mid-stream and resumed from the last retained checkpoint;
+     * stopped with {@code airindex stop} (a savepoint) and resumed from that.
+     */
+    @Test
+    void cancelledAndResumedFromCheckpointsAndASavepoint() throws Exception {
+        try (FailureRun run = new FailureRun("resumed", servers, registry, work, "rocksdb")) {
+            run.start(null);
+            run.produce(feed.stages.get(0));
+            run.awaitConsumed();
+            String beforeTooLate = run.latestCheckpoint();
+            run.produce(feed.stages.get(1));
+            run.awaitConsumed();
+            run.cancel();
+            long t = System.nanoTime();
+            run.start(beforeTooLate);
+            run.assertRestoredFrom(beforeTooLate);
+            run.awaitCheckpoints(1);
+            report("resumed from a checkpoint before the too-late readings", t);
+            run.awaitConsumed();
+            Map<String, Long> sent = run.deadLetterRecords().stream()
+                    .collect(Collectors.groupingBy(d -> d.origin, Collectors.counting()));
+            assertEquals(feed.tooLate.size(), sent.size(), sent.toString());
+            assertTrue(sent.values().stream().allMatch(n -> n == 2),
+                    "each too-late reading was read again after the restore and set aside again: " + sent);
+
+            run.produce(feed.stages.get(2));
+            run.awaitCheckpoints(2);
+            run.cancel();
+            t = System.nanoTime();
+            String last = lastRetained(run);
+            run.start(last);
+            run.assertRestoredFrom(last);
+            run.awaitCheckpoints(1);
+            report("resumed from the last retained checkpoint", t);
+            run.awaitConsumed();
+
+            run.produce(feed.stages.get(3));
+            run.awaitCheckpoints(2);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.dispatch(new String[] {"stop", "--rest", run.restAddress(), "--savepoint-dir",
+                run.config.checkpointing.savepointDir}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            String said = out.toString(StandardCharsets.UTF_8).strip();
+            String savepoint = said.substring(said.indexOf("--from-savepoint ") + "--from-savepoint ".length());
+            t = System.nanoTime();
+            run.start(savepoint);
+            run.assertRestoredFrom(savepoint);
+            run.awaitCheckpoints(1);
+            report("resumed from the savepoint of airindex stop", t);
+            run.awaitConsumed();
+            produceFrom(run, 4);
+            assertSameResults(run);
+            assertEquals(0, run.restarts(), "each resume restored its state; no failover was needed");
+        }
+    }
+
+    private static void produceUpTo(FailureRun run, int stages) throws Exception {
+        for (int i = 0; i < stages; i++) {
+            run.produce(feed.stages.get(i));
+            run.awaitConsumed();
+        }
+    }
+
+    private static void produceFrom(FailureRun run, int first) throws Exception {
+        for (int i = first; i < feed.stages.size(); i++) {
+            run.produce(feed.stages.get(i));
+            run.awaitConsumed();
+        }
+        run.finish();
+    }
+
+    /** Recovered: a checkpoint completes after the job restarted (or, for an outage it rode out, after it ended). */
+    private static void awaitRecovered(FailureRun run, long since, String what) throws Exception {
+        run.await("a restart", () -> {
+            try {
+                return run.restarts() > 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        run.awaitCheckpoints(1);
+        report(what + " (" + run.restarts() + " restarts, " + run.failedCheckpoints() + " failed checkpoints)", since);
+    }
+
+    private static void report(String what, long since) {
+        System.out.printf("[failure injection] %s: a checkpoint completed %.1f s later%n", what,
+                (System.nanoTime() - since) / 1e9);
+    }
+
+    /** The newest retained checkpoint of any job of the run (its _metadata is written last). */
+    private static String lastRetained(FailureRun run) throws Exception {
+        try (Stream<Path> files = Files.walk(run.checkpoints)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .map(p -> p.getParent().toString())
+                    .orElseThrow(() -> new AssertionError("no retained checkpoint under " + run.checkpoints));
+        }
+    }
+
+    private static void assertSameResults(FailureRun run) throws Exception {
+        List<String> points = run.points();
+        List<String> missing = new ArrayList<>(cleanPoints);
+        missing.removeAll(points);
+        List<String> extra = new ArrayList<>(points);
+        extra.removeAll(cleanPoints);
+        assertEquals(List.of(), first(missing), run.name + ": points of the clean run missing or different");
+        assertEquals(List.of(), first(extra), run.name + ": points the clean run does not have");
+        assertEquals(cleanPoints.size(), points.size(), run.name + ": points");
+        assertEquals(cleanAlerts, run.alerts(), run.name + ": alert events (read_committed)");
+        assertEquals(cleanDeadLetters, run.deadLetters(), run.name + ": dead letters");
+    }
+
+    private static List<String> first(List<String> l) {
+        return l.subList(0, Math.min(5, l.size()));
+    }
+}
