@@ -1,12 +1,9 @@
 package org.airindex.jobs;
 
-import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.util.Collector;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.io.influx.ResultPoints;
 import org.airindex.records.DailyValue;
@@ -70,24 +67,11 @@ public class InfluxOutputs implements Outputs {
         return all;
     }
 
-    private <T> void add(DataStream<T> values, PointMapper<T> mapper, String what) {
-        values.flatMap(mapper)
-                .returns(Types.STRING)
-                .name(what + " points")
+    private <T> void add(DataStream<T> values, ResultWriter.Mapper<T> mapper, String what) {
+        values.transform(what + " points", Types.STRING, new ResultWriter<>(mapper))
                 .uid(what + "-points")
                 .sinkTo(influx)
                 .name("influxdb " + what)
                 .uid("influxdb-" + what);
-    }
-
-    /** Result to points; a functional interface of our own so Flink sees a serializable FlatMapFunction. */
-    @FunctionalInterface
-    interface PointMapper<T> extends FlatMapFunction<T, String> {
-        List<String> points(T value);
-
-        @Override
-        default void flatMap(T value, Collector<String> out) {
-            points(value).forEach(out::collect);
-        }
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,14 +41,8 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
      */
     private transient MapState<Long, Map<String, IN>> windows;
     private transient Counter tooLateInputs;
-    /**
-     * How far this subtask's windows are known to be final: the highest watermark it has seen, kept in
-     * checkpoints. Flink does not checkpoint watermarks, so after a restore the watermark is
-     * {@code Long.MIN_VALUE} until the sources send one; without this floor an input that was too late
-     * before the failure would re-open an expired window and overwrite its finished result with a part.
-     */
-    private transient long finalThrough;
-    private transient ListState<Long> finalThroughState;
+    /** How far this subtask's windows are known to be final, across restores. */
+    private transient WatermarkFloor finalThrough;
 
     protected CorrectableWindow(Class<IN> inputClass, long latenessMs) {
         this.inputClass = inputClass;
@@ -100,37 +92,24 @@ public abstract class CorrectableWindow<IN, OUT> extends KeyedProcessFunction<In
         tooLateInputs = getRuntimeContext().getMetricGroup().counter("tooLateInputs");
     }
 
-    /**
-     * Each subtask's floor goes into union state; on restore (with any parallelism) every subtask takes
-     * the lowest, which no key's watermark was below when the checkpoint was taken.
-     */
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        finalThroughState = context.getOperatorStateStore()
-                .getUnionListState(new ListStateDescriptor<>("final-through", Types.LONG));
-        finalThrough = Long.MIN_VALUE;
-        if (context.isRestored()) {
-            Long lowest = null;
-            for (Long w : finalThroughState.get()) {
-                lowest = lowest == null ? w : Math.min(lowest, w);
-            }
-            finalThrough = lowest == null ? Long.MIN_VALUE : lowest;
-        }
+        finalThrough = new WatermarkFloor();
+        finalThrough.initialize(context);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        finalThroughState.update(List.of(finalThrough));
+        finalThrough.snapshot();
     }
 
-    /** The watermark, or the floor restored from the checkpoint while the watermark is behind it. */
+    /**
+     * The watermark, or the floor restored from the checkpoint while the watermark is behind it: without
+     * it an input that was too late before a failure would re-open an expired window and overwrite its
+     * finished result with a part.
+     */
     private long watermark(Context ctx) {
-        long w = ctx.timerService().currentWatermark();
-        // The end of a bounded input (Long.MAX_VALUE) is no progress of event time to remember.
-        if (w > finalThrough && w != Long.MAX_VALUE) {
-            finalThrough = w;
-        }
-        return Math.max(w, finalThrough);
+        return finalThrough.watermark(ctx.timerService().currentWatermark());
     }
 
     @Override

@@ -21,7 +21,7 @@ class AlertOutputsTest {
 
     @Test
     void anAlertIsAnAnnotationPointAtTheTimeOfTheChange() {
-        List<String> lines = ResultPoints.alert(CLOSE);
+        List<String> lines = ResultPoints.alert(CLOSE).lines();
         assertEquals(List.of("alert,city=太原市,county=小店区,level=suspect,phase=close,province=山西省,station=A1,"
                 + "type=flat_line.pm25 end=2000i,id=\"id-1\",level_number=1i,message_en=\"varies again\","
                 + "message_zh=\"恢复 变化\",start=1000i,title=\"flat_line.pm25 suspect close: 山西省/太原市/小店区 A1\","
@@ -32,7 +32,7 @@ class AlertOutputsTest {
     void anOpenAlertHasNoEndField() {
         AlertEvent open = new AlertEvent("id-2", "episode", 1, "yellow", "山西省/太原市", null, AlertEvent.OPEN, 0L, null,
                 3_600_000L, "aqi_24h=210", "zh", "en");
-        String line = ResultPoints.alert(open).get(0);
+        String line = ResultPoints.alert(open).lines().get(0);
         assertTrue(line.startsWith("alert,city=太原市,level=yellow,phase=open,province=山西省,type=episode "), line);
         assertTrue(!line.contains("end="), line);
     }

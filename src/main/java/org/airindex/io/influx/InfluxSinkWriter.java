@@ -3,6 +3,7 @@ package org.airindex.io.influx;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -17,8 +18,9 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
  * the source replays what was lost; lines are never dropped silently. A line the server refuses for its
  * content would fail every retry the same way: it goes to {@link RejectedLines} (counted as
  * {@code influxRejected}), flushed there before the checkpoint completes, and the rest is written.
- * Closing does not write: close also runs on cancellation and after failures, when the buffer will be
- * replayed anyway.
+ * A {@link Replace} among the lines (a recomputed result) writes what is buffered, then deletes the points
+ * it names (counted as {@code influxReplaced}), so the lines after it stand alone. Closing does not write:
+ * close also runs on cancellation and after failures, when the buffer will be replayed anyway.
  */
 public final class InfluxSinkWriter implements SinkWriter<String> {
 
@@ -32,10 +34,12 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
 
     private final RejectedLines.Writer rejectedLines;
     private final Counter rejected;
+    private final Counter replaced;
 
     public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics, RejectedLines.Writer rejectedLines) {
         this.rejectedLines = rejectedLines;
         this.rejected = metrics.counter("influxRejected");
+        this.replaced = metrics.counter("influxReplaced");
         this.batchSize = settings.batchSize();
         this.buffer = new ArrayList<>(batchSize);
         this.pointsWritten = metrics.counter("influxPointsWritten");
@@ -48,6 +52,14 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
 
     @Override
     public void write(String line, Context context) throws IOException {
+        Optional<Replace> replace = Replace.parse(line);
+        if (replace.isPresent()) {
+            // In order: what came before may be the very points to delete.
+            writeBuffer();
+            writer.delete(replace.get());
+            replaced.inc();
+            return;
+        }
         buffer.add(line);
         if (buffer.size() >= batchSize) {
             writeBuffer();

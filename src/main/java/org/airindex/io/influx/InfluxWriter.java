@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,6 +36,8 @@ public final class InfluxWriter implements AutoCloseable {
     private final Runnable onRetry;
     private final InfluxDBClient client;
     private final WriteApiBlocking writeApi;
+    /** DELETE statements for 1.x (the client library speaks only 2.x's delete API). */
+    private final InfluxQl influxQl;
 
     public InfluxWriter(InfluxSettings settings) {
         this(settings, () -> { });
@@ -43,6 +49,7 @@ public final class InfluxWriter implements AutoCloseable {
         this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
         this.client = InfluxDBClientFactory.create(options(settings));
         this.writeApi = client.getWriteApiBlocking();
+        this.influxQl = settings.api() == InfluxSettings.Api.V1 ? InfluxQl.of(settings) : null;
     }
 
     private static InfluxDBClientOptions options(InfluxSettings settings) {
@@ -105,6 +112,32 @@ public final class InfluxWriter implements AutoCloseable {
             }
             onRetry.run();
             sleep(wait);
+        }
+    }
+
+    /**
+     * Deletes the points a recomputed result replaces, retrying like a write; any refusal fails (a delete
+     * that cannot be done must not let a stale value stand).
+     */
+    public void delete(Replace replace) throws IOException {
+        Backoff backoff = new Backoff(settings.retryBackoff(), Clock.systemUTC(), ThreadLocalRandom.current());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (influxQl != null) {
+                    influxQl.execute(replace.influxQl());
+                } else {
+                    OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochSecond(replace.epochSeconds()), ZoneOffset.UTC);
+                    client.getDeleteApi().delete(at, at, replace.predicate(), settings.bucket(), settings.org());
+                }
+                return;
+            } catch (IOException | InfluxException e) {
+                if (attempt > settings.maxRetries()) {
+                    throw new IOException("deleting " + replace + " at " + target() + " failed after " + attempt
+                            + " attempts: " + e.getMessage(), e);
+                }
+            }
+            onRetry.run();
+            sleep(backoff.next(Map.of()));
         }
     }
 

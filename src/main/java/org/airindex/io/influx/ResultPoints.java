@@ -26,7 +26,7 @@ import org.airindex.records.ProvinceReport;
 public final class ResultPoints {
     private ResultPoints() {}
 
-    public static List<String> hourly(HourlyValue v) {
+    public static ResultLines hourly(HourlyValue v) {
         Map<String, Object> f = new LinkedHashMap<>();
         for (Pollutant p : Pollutant.values()) {
             f.put(p.code(), Rounding.reported(p, v.value(p)));
@@ -41,10 +41,10 @@ public final class ResultPoints {
         f.put("iaqi_o3", v.iaqiO3);
         f.put("iaqi_pm10", v.iaqiPm10);
         f.put("iaqi_pm25", v.iaqiPm25);
-        return point(v.level + "_hourly", place(v.province, v.city, v.county, v.station), f, v.hourEnd);
+        return single(v.level + "_hourly", place(v.province, v.city, v.county, v.station), f, v.hourEnd);
     }
 
-    public static List<String> daily(DailyValue v) {
+    public static ResultLines daily(DailyValue v) {
         Map<String, Object> f = new LinkedHashMap<>();
         for (Pollutant p : new Pollutant[] {Pollutant.SO2, Pollutant.NO2, Pollutant.CO, Pollutant.PM10, Pollutant.PM25}) {
             f.put(p.code(), Rounding.reported(p, v.value(p)));
@@ -62,10 +62,10 @@ public final class ResultPoints {
         f.put("iaqi_o3_1h", v.iaqiO3OneHour);
         f.put("iaqi_pm10", v.iaqiPm10);
         f.put("iaqi_pm25", v.iaqiPm25);
-        return point(v.level + "_daily", place(v.province, v.city, v.county, v.station), f, v.dayEnd);
+        return single(v.level + "_daily", place(v.province, v.city, v.county, v.station), f, v.dayEnd);
     }
 
-    public static List<String> period(PeriodValue v) {
+    public static ResultLines period(PeriodValue v) {
         Map<String, String> tags = place(v.province, v.city, v.county, null);
         tags.put("kind", v.kind);
         tags.put("period", v.period);
@@ -96,11 +96,14 @@ public final class ResultPoints {
         f.put("composite_change", v.compositeChange);
         f.put("pm25_change", v.pm25Change);
         f.put("baseline", v.baseline);
-        return point(v.level + "_period", tags, f, v.asOfEnd);
+        return single(v.level + "_period", tags, f, v.asOfEnd);
     }
 
-    /** Rankings, gaps, money, the provincial averages and the settlement notes of one report. */
-    public static List<String> province(ProvinceReport r) {
+    /**
+     * Rankings, gaps, money, the provincial averages and the settlement notes of one report; a recomputed
+     * report replaces all of them (of the province and period at that time), not only those it writes again.
+     */
+    public static ResultLines province(ProvinceReport r) {
         List<String> lines = new ArrayList<>();
         Map<String, String> avgTags = new LinkedHashMap<>();
         avgTags.put("province", r.province);
@@ -153,7 +156,16 @@ public final class ResultPoints {
             f.put("ranked", n.ranked());
             lines.addAll(point("settlement_note", tags, f, r.asOfEnd));
         }
-        return lines;
+        Map<String, String> report = new LinkedHashMap<>();
+        report.put("province", r.province);
+        report.put("period", r.period);
+        // Money is tagged without the period kind; the period alone names it.
+        List<Replace> replaces = new ArrayList<>(List.of(new Replace("money", report, r.asOfEnd / 1000)));
+        report.put("kind", r.kind);
+        for (String m : List.of("province_average", "ranking", "gap", "settlement_note")) {
+            replaces.add(new Replace(m, report, r.asOfEnd / 1000));
+        }
+        return new ResultLines(lines, replaces, r.asOfEnd);
     }
 
     /** A place's tags in a province report: the place, the period kind and the period. */
@@ -169,7 +181,7 @@ public final class ResultPoints {
      * {@code title} and the messages as text, the tags to filter by. Phase is a tag, so an alert's
      * open and close at the same second are two points; a replay rewrites the same points.
      */
-    public static List<String> alert(AlertEvent e) {
+    public static ResultLines alert(AlertEvent e) {
         Map<String, String> tags = placeKey(e.place());
         if (e.station() != null) {
             tags.put("station", e.station());
@@ -188,7 +200,8 @@ public final class ResultPoints {
         f.put("values", e.values());
         f.put("message_zh", e.messageZh());
         f.put("message_en", e.messageEn());
-        return point("alert", tags, f, e.at());
+        // An event is never recomputed: each lifecycle change is a point of its own.
+        return new ResultLines(point("alert", tags, f, e.at()), List.of(), e.at());
     }
 
     private static void aqi(Map<String, Object> f, Integer aqi, String category, String primary) {
@@ -220,6 +233,13 @@ public final class ResultPoints {
     static Map<String, String> placeKey(String key) {
         String[] parts = key.split("/", -1);
         return place(parts[0], parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, null);
+    }
+
+    /** A result of one point, which replaces its own earlier version. */
+    private static ResultLines single(String measurement, Map<String, String> tags, Map<String, Object> fields,
+            long endMillis) {
+        return new ResultLines(point(measurement, tags, fields, endMillis),
+                List.of(new Replace(measurement, tags, endMillis / 1000)), endMillis);
     }
 
     private static List<String> point(String measurement, Map<String, String> tags, Map<String, Object> fields,

@@ -109,6 +109,63 @@ class InfluxRoundTripTest {
         assertEquals(61.5, rows.get(0).get("aqi"));
     }
 
+    /**
+     * A recomputed result leaves nothing stale: its Replace, among the lines, deletes the fields it no
+     * longer has and the points of its report that no longer apply, even when the old ones are still in
+     * the same buffer; the points of other places, reports and times stay.
+     */
+    @Test
+    void aReplaceClearsWhatTheRecomputedResultNoLongerHas() throws Exception {
+        Map<String, String> place = new LinkedHashMap<>();
+        place.put("province", "山西省");
+        place.put("county", "小店区, \"东\"");
+        long t = 1_700_006_400L;
+        Map<String, String> reportOf = new LinkedHashMap<>();
+        reportOf.put("province", "山西省");
+        reportOf.put("period", "2026-11");
+        List<String> before = List.of(
+                Lines.line("county_hourly", place, fields("pm25", 35L, "aqi", 50L, "stations", 2L), t).orElseThrow(),
+                Lines.line("county_hourly", place, fields("pm25", 40L, "aqi", 57L, "stations", 2L), t + 3600).orElseThrow(),
+                Lines.line("gap", withTag(place, "period", "2026-11"), fields("reduction", 3.5), t).orElseThrow(),
+                Lines.line("gap", withTag(Map.of("province", "山西省", "county", "晋源区"), "period", "2026-11"),
+                        fields("reduction", 1.5), t).orElseThrow(),
+                Lines.line("gap", withTag(Map.of("province", "山西省", "county", "晋源区"), "period", "2026-10"),
+                        fields("reduction", 9.5), t).orElseThrow());
+        try (InfluxSinkWriter sink = new InfluxSinkWriter(settings(100),
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), RejectedLines.logged().open())) {
+            for (String line : before) {
+                sink.write(line, null);
+            }
+            // Recomputed: the hour lost its PM2.5 (a corrected reading); the report has one gap left.
+            sink.write(new Replace("county_hourly", place, t).line(), null);
+            sink.write(Lines.line("county_hourly", place, fields("stations", 1L), t).orElseThrow(), null);
+            sink.write(new Replace("gap", reportOf, t).line(), null);
+            sink.write(Lines.line("gap", withTag(Map.of("province", "山西省", "county", "晋源区"), "period", "2026-11"),
+                    fields("reduction", 2.5), t).orElseThrow(), null);
+            sink.flush(false);
+        }
+        List<Series> hours = influxQl.query("SELECT * FROM county_hourly ORDER BY time");
+        List<Map<String, Object>> rows = hours.get(0).rows();
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(null, rows.get(0).get("pm25"), "the field that became missing is gone: " + rows.get(0));
+        assertEquals(null, rows.get(0).get("aqi"));
+        assertEquals(1L, rows.get(0).get("stations"));
+        assertEquals(40L, rows.get(1).get("pm25"), "the next hour is untouched");
+        List<String> gaps = new ArrayList<>();
+        for (Series s : influxQl.query("SELECT reduction FROM gap GROUP BY county, period")) {
+            gaps.add(s.tags().get("county") + " " + s.tags().get("period") + " " + s.rows().get(0).get("reduction"));
+        }
+        gaps.sort(null);
+        assertEquals(List.of("晋源区 2026-10 9.5", "晋源区 2026-11 2.5"), gaps,
+                "the gap that no longer applies is gone; another period's stays");
+    }
+
+    private static Map<String, String> withTag(Map<String, String> tags, String key, String value) {
+        Map<String, String> out = new LinkedHashMap<>(tags);
+        out.put(key, value);
+        return out;
+    }
+
     @Test
     void sinkWriterWritesFullBatchesAtOnceAndTheRestOnFlush() throws Exception {
         InfluxSettings settings = settings(2);
