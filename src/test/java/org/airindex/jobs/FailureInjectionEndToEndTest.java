@@ -74,36 +74,26 @@ class FailureInjectionEndToEndTest {
     /** A TaskManager dies mid-stream; a new one joins; the job restarts from its last checkpoint. */
     @Test
     void aTaskManagerKilledMidStream() throws Exception {
-        try (FailureRun run = new FailureRun("tmkill", servers, registry, work, "hashmap")) {
-            run.start(null);
-            produceUpTo(run, 2);
-            run.produce(feed.stages.get(2));
+        try (FailureRun run = midStream("tmkill")) {
             run.awaitCheckpoints(1);
             long killed = System.nanoTime();
             run.cluster.terminateTaskManager(0).get();
             run.cluster.startTaskManager();
             awaitRecovered(run, killed, "TaskManager killed");
-            run.awaitConsumed();
-            produceFrom(run, 3);
-            assertSameResults(run);
+            finishAndCompare(run);
         }
     }
 
     /** InfluxDB is down for 30 s mid-stream: writes fail, the job restarts until it is back. */
     @Test
     void influxdbDownForThirtySeconds() throws Exception {
-        try (FailureRun run = new FailureRun("influxdown", servers, registry, work, "hashmap")) {
-            run.start(null);
-            produceUpTo(run, 2);
-            run.produce(feed.stages.get(2));
+        try (FailureRun run = midStream("influxdown")) {
             servers.influxd.stop();
             Thread.sleep(30_000);
             servers.influxd.startAgain();
             long back = System.nanoTime();
             awaitRecovered(run, back, "InfluxDB back after 30 s");
-            run.awaitConsumed();
-            produceFrom(run, 3);
-            assertSameResults(run);
+            finishAndCompare(run);
         }
     }
 
@@ -114,10 +104,7 @@ class FailureInjectionEndToEndTest {
      */
     @Test
     void theKafkaBrokerStoppedAndStarted() throws Exception {
-        try (FailureRun run = new FailureRun("brokerdown", servers, registry, work, "hashmap")) {
-            run.start(null);
-            produceUpTo(run, 2);
-            run.produce(feed.stages.get(2));
+        try (FailureRun run = midStream("brokerdown")) {
             run.awaitCheckpoints(1);
             servers.kafka.stop();
             Thread.sleep(15_000);
@@ -128,8 +115,7 @@ class FailureInjectionEndToEndTest {
                     + " failed offset commits, " + run.failedCheckpoints() + " failed checkpoints)",
                     "every reading read and two checkpoints", back);
             assertTrue(run.failedOffsetCommits() > 0 || run.restarts() > 0, "the job saw the broker go");
-            produceFrom(run, 3);
-            assertSameResults(run);
+            finishAndCompare(run);
         }
     }
 
@@ -194,11 +180,27 @@ class FailureInjectionEndToEndTest {
         }
     }
 
-    private static void produceUpTo(FailureRun run, int stages) throws Exception {
-        for (int i = 0; i < stages; i++) {
-            run.produce(feed.stages.get(i));
-            run.awaitConsumed();
+    /** A run that has read the first two stages and is given the third as the fault strikes. */
+    private static FailureRun midStream(String name) throws Exception {
+        FailureRun run = new FailureRun(name, servers, registry, work, "hashmap");
+        try {
+            run.start(null);
+            for (int i = 0; i < 2; i++) {
+                run.produce(feed.stages.get(i));
+                run.awaitConsumed();
+            }
+            run.produce(feed.stages.get(2));
+            return run;
+        } catch (Exception | Error e) {
+            run.close();
+            throw e;
         }
+    }
+
+    private static void finishAndCompare(FailureRun run) throws Exception {
+        run.awaitConsumed();
+        produceFrom(run, 3);
+        assertSameResults(run);
     }
 
     private static void produceFrom(FailureRun run, int first) throws Exception {
