@@ -3,7 +3,8 @@
 # InfluxDB on free local ports under work/local, produces synthetic readings for the sample
 # registry, runs the job on a local Flink cluster until the data is processed, prints a summary
 # read back from InfluxDB, and stops what it started.
-#   --keep          leave Kafka and InfluxDB running and print their addresses
+#   --keep          leave Kafka and InfluxDB running, print their addresses and keep the job's state in
+#                   a savepoint; a second --keep run continues there with the days since
 #   --from DATE     first day of synthetic data (default: N days before today)
 #   --days N        days of synthetic data (default: the month so far, at least 7); they must end
 #                   by yesterday, as Kafka refuses records from the future

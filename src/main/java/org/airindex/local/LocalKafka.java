@@ -203,8 +203,13 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Everything on a topic now (committed records only when {@code readCommitted}), for summaries and tests. */
     public List<ConsumerRecord<String, String>> readAll(String topic, boolean readCommitted) {
+        return readAll(bootstrapServers, topic, readCommitted);
+    }
+
+    /** Everything on a topic of the broker at {@code bootstrap} now. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, boolean readCommitted) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         if (readCommitted) {
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         }

@@ -4,11 +4,21 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,7 +28,6 @@ import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.json.DeadLetterJson;
-import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.ProductionIo;
 
 /**
@@ -46,50 +55,96 @@ public final class LocalRun {
         this.out = out;
     }
 
-    /** @param keep leave Kafka and InfluxDB running after the run and print their addresses */
+    /**
+     * @param keep leave Kafka and InfluxDB running and the job's state in a savepoint, and continue from
+     *     them when the last run did the same: only the days since are produced, and the job resumes with
+     *     its windows, history and open alerts. Such a job is stopped, not drained, so the last day stays
+     *     open until readings after it arrive; without {@code keep} the job reads to the end and closes all.
+     */
     public void run(boolean keep) throws Exception {
+        Optional<KeptServers> kept = keep ? KeptServers.find(workDir) : Optional.empty();
+        if (keep && kept.isEmpty()) {
+            KeptServers.forget(workDir);
+        }
+        config.checkpointing.dir = workDir.resolve("checkpoints").toString();
+        config.checkpointing.savepointDir = workDir.resolve("savepoints").toString();
+        // A local run is short: checkpoints often enough that its offsets and points are committed soon.
+        config.checkpointing.interval = Duration.ofSeconds(2);
+        config.checkpointing.minPause = Duration.ofSeconds(1);
         LocalInfluxd influxd = null;
         LocalKafka kafka = null;
         try {
-            out.println("starting InfluxDB and Kafka under " + workDir.toAbsolutePath());
-            influxd = LocalInfluxd.start(workDir);
-            influxd.createDatabase(config.influx.database);
-            kafka = LocalKafka.start(workDir, kafkaClasspath);
-            kafka.createTopics(2, config.kafka.readingsTopic);
-            kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);
+            LocalDate first = firstDay;
+            String savepoint = null;
             config.influx.api = "v1";
-            config.influx.url = influxd.url();
-            config.kafka.bootstrap = kafka.bootstrapServers();
             config.kafka.startingOffsets = "earliest";
-
+            if (kept.isPresent()) {
+                config.influx.url = kept.get().influxUrl();
+                config.kafka.bootstrap = kept.get().kafkaBootstrap();
+                savepoint = kept.get().savepoint();
+                first = kept.get().lastDay().plusDays(1);
+                out.println("continuing the kept run: InfluxDB " + config.influx.url + ", Kafka " + config.kafka.bootstrap
+                        + ", the job from " + savepoint);
+            } else {
+                out.println("starting InfluxDB and Kafka under " + workDir.toAbsolutePath());
+                influxd = LocalInfluxd.start(workDir);
+                influxd.createDatabase(config.influx.database);
+                kafka = LocalKafka.start(workDir, kafkaClasspath);
+                kafka.createTopics(2, config.kafka.readingsTopic);
+                kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);
+                config.influx.url = influxd.url();
+                config.kafka.bootstrap = kafka.bootstrapServers();
+            }
+            LocalDate last = firstDay.plusDays(days - 1);
             StationRegistry registry = StationRegistry.load(Path.of(config.stations));
-            List<SyntheticReadings.Record> records =
-                    new SyntheticReadings(registry, config.zone(), firstDay, days, 20261128L).generate();
+            List<SyntheticReadings.Record> records = first.isAfter(last) ? List.of()
+                    : new SyntheticReadings(registry, config.zone(), first, (int) ChronoUnit.DAYS.between(first, last) + 1,
+                            20261128L + first.toEpochDay()).generate();
             produce(records);
-            out.printf("produced %d readings for %d stations, %s .. %s%n", records.size(),
-                    registry.stations().size(), firstDay, firstDay.plusDays(days - 1));
+            out.printf(records.isEmpty() ? "no new days to produce (the kept run reached %2$s)%n"
+                    : "produced %d readings for %d stations, %s .. %s%n", records.size(), registry.stations().size(),
+                    records.isEmpty() ? last : first, last);
 
             long started = System.nanoTime();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                    ProductionIo.metricsToInflux(config.influx, Duration.ofSeconds(5)));
-            env.setParallelism(parallelism);
-            ProductionIo.configureCheckpointing(env, config.checkpointing);
-            AirIndexJob job = ProductionIo.job(config, true);
-            job.build(env);
-            env.execute("airindex (local)");
+            Configuration flink = ProductionIo.metricsToInflux(config.influx, Duration.ofSeconds(5));
+            StreamExecutionEnvironment env;
+            if (keep) {
+                flink.addAll(ProductionIo.durableState(config.checkpointing, savepoint));
+                env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+                env.setParallelism(parallelism);
+                ProductionIo.configureCheckpointing(env, config.checkpointing);
+                ProductionIo.job(config, false).build(env);
+                JobClient job = env.executeAsync("airindex (local, kept)");
+                awaitCommitted();
+                savepoint = job.stopWithSavepoint(false, ProductionIo.location(config.checkpointing.savepointDir),
+                        SavepointFormatType.CANONICAL).get();
+            } else {
+                env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+                env.setParallelism(parallelism);
+                ProductionIo.configureCheckpointing(env, config.checkpointing);
+                ProductionIo.job(config, true).build(env);
+                env.execute("airindex (local)");
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("job finished in %.1f s (%.0f readings/s)%n%n", seconds, records.size() / seconds);
+            out.printf("job %s in %.1f s (%.0f readings/s)%n%n", keep ? "stopped with a savepoint" : "finished", seconds,
+                    records.size() / seconds);
 
             LocalSummary summary = new LocalSummary(InfluxQl.of(ProductionIo.influx(config.influx)), config.zone(), out);
             summary.latestCountyHours();
             summary.rankings();
             summary.alerts();
-            printDeadLetters(kafka);
+            printDeadLetters();
             if (keep) {
-                influxd.keep();
-                kafka.keep();
-                out.printf("%nkept running: InfluxDB %s (database %s), Kafka %s (pids %d, %d)%n", influxd.url(),
-                        config.influx.database, kafka.bootstrapServers(), influxd.pid(), kafka.pid());
+                String pids = kept.isPresent() ? kept.get().pids() : influxd.pid() + " " + kafka.pid();
+                if (influxd != null) {
+                    influxd.keep();
+                    kafka.keep();
+                }
+                new KeptServers(config.influx.url, config.kafka.bootstrap, last, savepoint, pids).write(workDir);
+                out.printf("%nkept running: InfluxDB %s (database %s), Kafka %s (pids %s); the job's state is in %s."
+                        + "%nRun again with --keep to continue from there; the day of the last readings closes once"
+                        + " later readings arrive.%n", config.influx.url, config.influx.database, config.kafka.bootstrap,
+                        pids, savepoint);
             }
         } finally {
             if (kafka != null) {
@@ -99,6 +154,29 @@ public final class LocalRun {
                 influxd.close();
             }
         }
+    }
+
+    /**
+     * Until the job has committed offsets at the end of every partition of the readings topic (it commits
+     * with its checkpoints), then a checkpoint interval more for what the last watermark closed.
+     */
+    private void awaitCommitted() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap))) {
+            while (true) {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(config.kafka.readingsTopic)).allTopicNames().get()
+                        .get(config.kafka.readingsTopic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(config.kafka.readingsTopic, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                var committed = admin.listConsumerGroupOffsets(config.kafka.group).partitionsToOffsetAndMetadata().get();
+                if (ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue().offset())) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        Thread.sleep(config.checkpointing.interval.plus(config.checkpointing.minPause).toMillis() * 2);
     }
 
     private void produce(List<SyntheticReadings.Record> records) {
@@ -115,9 +193,9 @@ public final class LocalRun {
         }
     }
 
-    private void printDeadLetters(LocalKafka kafka) {
+    private void printDeadLetters() {
         Map<String, Integer> byReason = new TreeMap<>();
-        List<ConsumerRecord<String, String>> dead = kafka.readAll(config.kafka.deadLetterTopic, false);
+        List<ConsumerRecord<String, String>> dead = LocalKafka.readAll(config.kafka.bootstrap, config.kafka.deadLetterTopic, false);
         dead.forEach(r -> byReason.merge(DeadLetterJson.read(r.value()).reason, 1, Integer::sum));
         out.printf("%n%d records went to the dead-letter topic %s: %s%n", dead.size(), config.kafka.deadLetterTopic,
                 byReason);
