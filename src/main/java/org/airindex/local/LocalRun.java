@@ -68,9 +68,11 @@ public final class LocalRun {
         }
         config.checkpointing.dir = workDir.resolve("checkpoints").toString();
         config.checkpointing.savepointDir = workDir.resolve("savepoints").toString();
-        // A local run is short: checkpoints often enough that its offsets and points are committed soon.
-        config.checkpointing.interval = Duration.ofSeconds(2);
-        config.checkpointing.minPause = Duration.ofSeconds(1);
+        if (keep) {
+            // It waits for its offsets to be committed before it stops: checkpoints often enough to wait little.
+            config.checkpointing.interval = Duration.ofSeconds(2);
+            config.checkpointing.minPause = Duration.ofSeconds(1);
+        }
         LocalInfluxd influxd = null;
         LocalKafka kafka = null;
         try {
