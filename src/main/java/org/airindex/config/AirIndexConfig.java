@@ -79,6 +79,11 @@ public class AirIndexConfig implements Serializable {
         public String retentionPolicy = "";
         public String org = "airindex";
         public String bucket = "airindex";
+        /**
+         * Where the job's Flink metrics go (operations), apart from the results, so that analysts browsing the
+         * results see results only: a 1.x database, or with {@code api: v2} a bucket of this name.
+         */
+        public String metricsDatabase = "airindex_metrics";
         public String tokenEnv = "INFLUX_TOKEN";
         public String tokenFile = "";
         public String usernameEnv = "INFLUX_USERNAME";

@@ -162,6 +162,7 @@ public final class ConfigLoader {
         }
         text(c.influx.api.equals("v1") ? "influx.database" : "influx.bucket",
                 c.influx.api.equals("v1") ? c.influx.database : c.influx.bucket);
+        text("influx.metrics_database", c.influx.metricsDatabase);
         duration("influx.retry_backoff", c.influx.retryBackoff, true);
         duration("event_time.max_out_of_orderness", c.eventTime.maxOutOfOrderness, true);
         duration("event_time.allowed_lateness", c.eventTime.allowedLateness, true);

@@ -58,8 +58,9 @@ public final class ProductionIo {
     }
 
     /**
-     * Flink configuration that reports the job's metrics to the results' InfluxDB (the operations
-     * dashboard reads them there). On a cluster the same keys go into Flink's config.yaml.
+     * Flink configuration that reports the job's metrics to the results' InfluxDB server, in a database (or
+     * bucket) of their own: the operations dashboard reads them there, and some 300 metric measurements do
+     * not crowd the results. On a cluster the same keys go into Flink's config.yaml.
      */
     public static Configuration metricsToInflux(AirIndexConfig.Influx influx, Duration interval) {
         Configuration conf = new Configuration();
@@ -68,9 +69,9 @@ public final class ProductionIo {
         conf.setString(prefix + "interval", interval.toMillis() + " ms");
         conf.setString(prefix + "api", influx.api);
         conf.setString(prefix + "url", influx.url);
-        conf.setString(prefix + "database", influx.database);
+        conf.setString(prefix + "database", influx.metricsDatabase);
         conf.setString(prefix + "org", influx.org);
-        conf.setString(prefix + "bucket", influx.bucket);
+        conf.setString(prefix + "bucket", influx.metricsDatabase);
         conf.setString(prefix + "token_env", influx.tokenEnv);
         return conf;
     }

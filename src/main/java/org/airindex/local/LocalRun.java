@@ -91,6 +91,7 @@ public final class LocalRun {
                 out.println("starting InfluxDB and Kafka under " + workDir.toAbsolutePath());
                 influxd = LocalInfluxd.start(workDir);
                 influxd.createDatabase(config.influx.database);
+                influxd.createDatabase(config.influx.metricsDatabase);
                 kafka = LocalKafka.start(workDir, kafkaClasspath);
                 kafka.createTopics(2, config.kafka.readingsTopic);
                 kafka.createTopics(1, config.kafka.deadLetterTopic, config.kafka.alertsTopic);

@@ -89,8 +89,12 @@ class DashboardQueriesTest {
     @TempDir
     static Path work;
     static RealServers servers;
+    /** The results' database, and the database of the job's Flink metrics. */
     static InfluxQl influx;
+    static InfluxQl metrics;
+    /** The provisioned datasources: the results, and the Flink metrics (the operations dashboard's second row). */
     static String datasourceUid;
+    static String metricsUid;
     /** Grafana's $timeFilter over the data's days, for the results. */
     static String timeFilter;
     /**
@@ -101,7 +105,8 @@ class DashboardQueriesTest {
 
     @BeforeAll
     static void runTheJob() throws Exception {
-        datasourceUid = provisionedDatasource().path("uid").asText();
+        datasourceUid = provisionedDatasource("INFLUX_DB").path("uid").asText();
+        metricsUid = provisionedDatasource("INFLUX_METRICS_DB").path("uid").asText();
         AirIndexConfig config = new AirIndexConfig();
         config.stations = "conf/stations.csv";
         config.province.baselines = writeBaselines(StationRegistry.load(Path.of(config.stations))).toString();
@@ -124,9 +129,10 @@ class DashboardQueriesTest {
         long started = System.currentTimeMillis();
         JobClient job = env.executeAsync("grafana dashboards");
         influx = servers.influx();
+        metrics = new InfluxQl(config.influx.url, config.influx.metricsDatabase, org.airindex.io.influx.InfluxAuth.none());
         try {
             await("every reading read", () -> readingsRead() == records.size());
-            await("a watermark reported", () -> !influx.query(
+            await("a watermark reported", () -> !metrics.query(
                     "SELECT count(\"value\") FROM \"taskmanager_job_task_operator_currentInputWatermark\"").isEmpty());
             drain(job);
             job.getJobExecutionResult().get();
@@ -148,7 +154,7 @@ class DashboardQueriesTest {
     /** Readings the source has emitted, by the last count each of its subtasks reported. */
     private static long readingsRead() throws IOException {
         long n = 0;
-        for (Series s : influx.query("SELECT last(\"count\") AS \"count\" FROM \"taskmanager_job_task_operator_numRecordsOut\""
+        for (Series s : metrics.query("SELECT last(\"count\") AS \"count\" FROM \"taskmanager_job_task_operator_numRecordsOut\""
                 + " WHERE \"operator_name\" =~ /^(Source: )?readings$/ GROUP BY \"subtask_index\"")) {
             n += ((Number) s.rows().get(0).get("count")).longValue();
         }
@@ -222,23 +228,51 @@ class DashboardQueriesTest {
 
     // ------------------------------------------------------------------ provisioning files
 
-    private static JsonNode provisionedDatasource() throws IOException {
-        JsonNode file = YAML.readTree(GRAFANA.resolve("datasources/airindex-influxdb.yaml").toFile());
-        JsonNode ds = file.path("datasources");
-        assertEquals(1, ds.size(), "one provisioned datasource");
-        return ds.get(0);
+    private static JsonNode provisionedDatasources() throws IOException {
+        JsonNode ds = YAML.readTree(GRAFANA.resolve("datasources/airindex-influxdb.yaml").toFile()).path("datasources");
+        assertEquals(2, ds.size(), "two provisioned datasources: the results and the job's metrics");
+        return ds;
+    }
+
+    /** The provisioned datasource whose database is the environment variable {@code dbVariable}. */
+    private static JsonNode provisionedDatasource(String dbVariable) throws IOException {
+        for (JsonNode ds : provisionedDatasources()) {
+            if (ds.path("jsonData").path("dbName").asText().equals("${" + dbVariable + "}")) {
+                return ds;
+            }
+        }
+        return fail("no provisioned datasource reads ${" + dbVariable + "}");
     }
 
     @Test
-    void datasourceIsInfluxQlWithCredentialsFromTheEnvironment() throws IOException {
-        JsonNode ds = provisionedDatasource();
-        assertEquals("influxdb", ds.path("type").asText());
-        assertEquals("InfluxQL", ds.path("jsonData").path("version").asText());
-        assertFalse(ds.path("uid").asText().isBlank());
-        for (JsonNode value : List.of(ds.path("url"), ds.path("user"), ds.path("jsonData").path("dbName"),
-                ds.path("secureJsonData").path("password"))) {
-            assertTrue(value.asText().matches("\\$\\{[A-Z_]+\\}"), "from an environment variable: " + value);
+    void datasourcesAreInfluxQlWithCredentialsFromTheEnvironment() throws IOException {
+        for (JsonNode ds : provisionedDatasources()) {
+            assertEquals("influxdb", ds.path("type").asText());
+            assertEquals("InfluxQL", ds.path("jsonData").path("version").asText());
+            assertFalse(ds.path("uid").asText().isBlank());
+            for (JsonNode value : List.of(ds.path("url"), ds.path("user"), ds.path("jsonData").path("dbName"),
+                    ds.path("secureJsonData").path("password"))) {
+                assertTrue(value.asText().matches("\\$\\{[A-Z_]+\\}"), "from an environment variable: " + value);
+            }
         }
+    }
+
+    /** Analysts listing the results see results: the job's Flink metrics are in their own database. */
+    @Test
+    void theResultsDatabaseHoldsNoFlinkMetrics() throws IOException {
+        List<String> results = measurements(influx);
+        assertTrue(results.contains("county_hourly"), results.toString());
+        assertEquals(List.of(), results.stream().filter(m -> m.startsWith("taskmanager_") || m.startsWith("jobmanager_"))
+                .toList(), "Flink metrics among the results");
+        assertTrue(measurements(metrics).contains("jobmanager_job_numRestarts"), "the metrics are in their database");
+    }
+
+    private static List<String> measurements(InfluxQl db) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Series s : db.query("SHOW MEASUREMENTS")) {
+            s.values().forEach(row -> out.add((String) row.get(0)));
+        }
+        return out;
     }
 
     @Test
@@ -318,7 +352,8 @@ class DashboardQueriesTest {
         tests.add(DynamicTest.dynamicTest("datasource references are the provisioned datasource", () -> {
             List<String> bad = new ArrayList<>();
             datasourceRefs(d, "", bad);
-            assertTrue(bad.isEmpty(), name + ": datasource references other than uid " + datasourceUid + ": " + bad);
+            assertTrue(bad.isEmpty(), name + ": datasource references other than uids " + datasourceUid + " and "
+                    + metricsUid + ": " + bad);
             for (JsonNode p : panels(d)) {
                 assertFalse(p.path("targets").isEmpty(), name + ": panel \"" + p.path("title").asText() + "\" has no query");
                 for (JsonNode t : p.path("targets")) {
@@ -366,10 +401,13 @@ class DashboardQueriesTest {
             tests.add(DynamicTest.dynamicTest("panel " + title, () -> {
                 assertTrue(failures.isEmpty(), name + ": panel \"" + title + "\": variables failed " + failures);
                 List<String> empty = new ArrayList<>();
+                String uid = p.path("datasource").path("uid").asText();
                 for (JsonNode t : p.path("targets")) {
                     String query = substitute(t.path("query").asText(), values);
                     String where = name + ": panel \"" + title + "\" query " + t.path("refId").asText() + " `" + query + "`";
-                    String problem = problem(query, where);
+                    assertEquals(isMetrics(query) ? metricsUid : datasourceUid, uid,
+                            where + ": Flink metrics from the metrics datasource, results from the results one");
+                    String problem = problem(uid.equals(metricsUid) ? metrics : influx, query, where);
                     if (problem != null) {
                         empty.add(problem);
                     }
@@ -399,11 +437,11 @@ class DashboardQueriesTest {
      * Runs the query; null when it returned rows and every column after time has a value somewhere, else
      * what is missing. A query InfluxDB rejects fails the test right away.
      */
-    private static String problem(String query, String where) {
+    private static String problem(InfluxQl db, String query, String where) {
         assertFalse(UNRESOLVED.matcher(query).find(), where + ": unresolved variable");
         List<Series> result;
         try {
-            result = influx.query(query);
+            result = db.query(query);
         } catch (IOException e) {
             return fail(where + " failed: " + e.getMessage(), e);
         }
@@ -450,10 +488,10 @@ class DashboardQueriesTest {
     static String substitute(String query, Map<String, String> values) {
         // Flink metrics come every reporting interval (200 ms here) from a job that runs for seconds: their
         // rates need buckets as short as Grafana's auto interval gives a live range; results are hourly.
-        boolean metrics = query.contains("taskmanager_") || query.contains("jobmanager_");
-        String range = metrics ? metricsTimeFilter : timeFilter;
+        boolean flink = isMetrics(query);
+        String range = flink ? metricsTimeFilter : timeFilter;
         String q = query.replace("$timeFilter", range).replace("$__timeFilter", range)
-                .replace("$__interval_ms", metrics ? "1000" : "3600000").replace("$__interval", metrics ? "1s" : "1h");
+                .replace("$__interval_ms", flink ? "1000" : "3600000").replace("$__interval", flink ? "1s" : "1h");
         Matcher m = VARIABLE.matcher(q);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -465,13 +503,18 @@ class DashboardQueriesTest {
         return out.toString();
     }
 
-    /** Collects every datasource reference that is not {type influxdb, uid the provisioned one}. */
+    private static boolean isMetrics(String query) {
+        return query.contains("taskmanager_") || query.contains("jobmanager_");
+    }
+
+    /** Collects every datasource reference that is not {type influxdb, uid a provisioned one}. */
     private static void datasourceRefs(JsonNode node, String path, List<String> bad) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (e.getKey().equals("datasource")) {
                     JsonNode ds = e.getValue();
-                    if (!ds.path("uid").asText().equals(datasourceUid) || !ds.path("type").asText().equals("influxdb")) {
+                    if (!Set.of(datasourceUid, metricsUid).contains(ds.path("uid").asText())
+                            || !ds.path("type").asText().equals("influxdb")) {
                         bad.add(path + "/datasource=" + ds);
                     }
                 } else {
@@ -519,7 +562,7 @@ class DashboardQueriesTest {
                 JsonNode model = data.path("model");
                 assertTrue(model.path("rawQuery").asBoolean(), what + ": raw InfluxQL");
                 String query = substitute(model.path("query").asText(), Map.of());
-                String problem = problem(query, what + " query " + data.path("refId").asText() + " `" + query + "`");
+                String problem = problem(influx, query, what + " query " + data.path("refId").asText() + " `" + query + "`");
                 if (problem != null) {
                     empty.add(problem);
                 }

@@ -41,6 +41,7 @@ public final class RealServers implements AutoCloseable {
         LocalKafka kafka = null;
         try {
             influxd.createDatabase(config.influx.database);
+            influxd.createDatabase(config.influx.metricsDatabase);
             kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
             kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
             kafka.createTopics(1, config.kafka.deadLetterTopic);
