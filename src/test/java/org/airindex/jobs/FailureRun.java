@@ -1,5 +1,6 @@
 package org.airindex.jobs;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -109,7 +111,7 @@ final class FailureRun implements AutoCloseable {
     /** Starts the job, from a savepoint or retained checkpoint when given one. */
     void start(String fromSavepoint) throws Exception {
         if (job != null) {
-            earlierRestarts += restarts();
+            earlierRestarts += currentRestarts();
         }
         Configuration conf = ProductionIo.durableState(config.checkpointing, fromSavepoint);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -162,7 +164,7 @@ final class FailureRun implements AutoCloseable {
     }
 
     private static Path localPath(String location) {
-        return Path.of(location.startsWith("file:") ? java.net.URI.create(location).getPath() : location);
+        return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
     }
 
     long completedCheckpoints() {
@@ -176,20 +178,25 @@ final class FailureRun implements AutoCloseable {
     /** The Kafka source's failed offset commits in the current job: how a broker outage shows without a restart. */
     long failedOffsetCommits() {
         return reporter.findMetrics(job.getJobID(), "KafkaSourceReader.commitsFailed").values().stream()
-                .mapToLong(m -> ((org.apache.flink.metrics.Counter) m).getCount()).sum();
+                .mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
     long failedCheckpoints() throws Exception {
         return stats().getCounts().getNumberOfFailedCheckpoints();
     }
 
-    /** Restarts of this run so far: the highest attempt number of any task, summed over resumed jobs. */
+    /** Restarts of this run so far, over the jobs it resumed too. */
     long restarts() throws Exception {
+        return earlierRestarts + currentRestarts();
+    }
+
+    /** Restarts of the current job: the highest attempt number of any of its tasks. */
+    private long currentRestarts() throws Exception {
         long highest = 0;
         for (AccessExecutionVertex v : graph().getAllExecutionVertices()) {
             highest = Math.max(highest, v.getCurrentExecutionAttempt().getAttemptNumber());
         }
-        return earlierRestarts + highest;
+        return highest;
     }
 
     JobStatus status() {
@@ -201,7 +208,7 @@ final class FailureRun implements AutoCloseable {
     }
 
     void cancel() throws Exception {
-        earlierRestarts += restarts();
+        earlierRestarts += currentRestarts();
         job.cancel().get();
         await("the job is cancelled", () -> status() == JobStatus.CANCELED);
         job = null;
