@@ -66,9 +66,9 @@ public final class LocalRun {
         if (keep && kept.isEmpty()) {
             KeptServers.forget(workDir);
         }
-        config.checkpointing.dir = workDir.resolve("checkpoints").toString();
-        config.checkpointing.savepointDir = workDir.resolve("savepoints").toString();
         if (keep) {
+            config.checkpointing.dir = workDir.resolve("checkpoints").toString();
+            config.checkpointing.savepointDir = workDir.resolve("savepoints").toString();
             // It waits for its offsets to be committed before it stops: checkpoints often enough to wait little.
             config.checkpointing.interval = Duration.ofSeconds(2);
             config.checkpointing.minPause = Duration.ofSeconds(1);
@@ -110,22 +110,20 @@ public final class LocalRun {
 
             long started = System.nanoTime();
             Configuration flink = ProductionIo.metricsToInflux(config.influx, Duration.ofSeconds(5));
-            StreamExecutionEnvironment env;
             if (keep) {
                 flink.addAll(ProductionIo.durableState(config.checkpointing, savepoint));
-                env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-                env.setParallelism(parallelism);
-                ProductionIo.configureCheckpointing(env, config.checkpointing);
-                ProductionIo.job(config, false).build(env);
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+            env.setParallelism(parallelism);
+            ProductionIo.configureCheckpointing(env, config.checkpointing);
+            // Kept: a stream to stop and resume; otherwise read to the end, which closes every window.
+            ProductionIo.job(config, !keep).build(env);
+            if (keep) {
                 JobClient job = env.executeAsync("airindex (local, kept)");
                 awaitCommitted();
                 savepoint = job.stopWithSavepoint(false, ProductionIo.location(config.checkpointing.savepointDir),
                         SavepointFormatType.CANONICAL).get();
             } else {
-                env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-                env.setParallelism(parallelism);
-                ProductionIo.configureCheckpointing(env, config.checkpointing);
-                ProductionIo.job(config, true).build(env);
                 env.execute("airindex (local)");
             }
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -160,8 +158,9 @@ public final class LocalRun {
     }
 
     /**
-     * Until the job has committed offsets at the end of every partition of the readings topic (it commits
-     * with its checkpoints), then a checkpoint interval more for what the last watermark closed.
+     * Until the job has committed offsets at the end of every partition of the readings topic: it commits
+     * with its checkpoints, after it read them. A window the last watermark has not closed by the stop is
+     * not lost: the savepoint keeps it open for the next run.
      */
     private void awaitCommitted() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap))) {
@@ -179,7 +178,6 @@ public final class LocalRun {
                 Thread.sleep(500);
             }
         }
-        Thread.sleep(config.checkpointing.interval.plus(config.checkpointing.minPause).toMillis() * 2);
     }
 
     private void produce(List<SyntheticReadings.Record> records) {

@@ -175,9 +175,13 @@ final class FailureRun implements AutoCloseable {
         }
     }
 
-    /** The Kafka source's failed offset commits in the current job: how a broker outage shows without a restart. */
-    long failedOffsetCommits() {
-        return reporter.findMetrics(job.getJobID(), "KafkaSourceReader.commitsFailed").values().stream()
+    /**
+     * A counter of the current job summed over its subtasks, e.g. {@code KafkaSourceReader.commitsFailed}
+     * (how a broker outage shows without a restart) or {@code influxReplaced} (points deleted before a
+     * recomputed result was written).
+     */
+    long counter(String name) {
+        return reporter.findMetrics(job.getJobID(), name).values().stream()
                 .mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
