@@ -23,7 +23,8 @@ import org.airindex.testing.HostileReadings;
  * The feed of the failure-injection runs, in the stages every run produces it in: a week of synthetic
  * readings of the sample registry (an episode, a silent and a flat-lining station), one station sending
  * minute data for two and a half days, a few readings arriving 90 minutes after their hour (late, still
- * correctable), and a few readings of the first day sent on the second (too late: dead letters). Each
+ * correctable), a few readings of the first day sent on the second (too late: dead letters) and a few
+ * re-sent with a corrected value after their hour closed (recomputed, their points replaced). Each
  * stage is produced once the one before is read, so whether a reading is too late never depends on
  * timing, and the watermark ends 7 h 50 min into the eighth day, past the lateness of every day before.
  */
@@ -31,6 +32,7 @@ final class FailureFeed {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int CORRECTED_O3 = 123;
 
     /** One record of the feed: its Kafka key and text, and its time. */
     record Line(String key, String text, long ts) {
@@ -39,10 +41,19 @@ final class FailureFeed {
         }
     }
 
-    /** Days 1 to 2 noon; the too-late readings; to the end of day 4; to the end of day 7; the next 8 hours. */
+    /**
+     * Days 1 to 2 noon; the too-late readings and the corrections; to the end of day 4; to the end of day 7;
+     * the next 8 hours.
+     */
     final List<List<Line>> stages = new ArrayList<>();
-    /** The readings that must be dead letters ({@code too_late}): the second stage. */
+    /** The readings that must be dead letters ({@code too_late}): in the second stage. */
     final List<Line> tooLate;
+    /**
+     * Re-sent readings with O3 corrected to {@link #CORRECTED_O3}, in the second stage too: their hours
+     * closed before they arrive but are within the lateness, so each is recomputed and its points are
+     * replaced ("station@hourEnd").
+     */
+    final List<String> corrected = new ArrayList<>();
     /** Station hours the closed windows must show, "station@hourEnd": no valid reading may be lost. */
     final Set<String> stationHours = new HashSet<>();
 
@@ -66,7 +77,17 @@ final class FailureFeed {
         tooLate = List.of(reading(stations.get(5).code(), at(0, 8), 3600, 300),
                 reading(stations.get(6).code(), at(0, 9), 3600, 300),
                 reading(stations.get(7).code(), at(0, 10), 3600, 300));
-        stages.add(tooLate);
+        List<Line> second = new ArrayList<>(tooLate);
+        for (Line l : lines) {
+            // Hours of day 2 that the first stage's watermark (11:50) closed and whose lateness (6 h) is not over.
+            if ((l.ts == at(1, 9) || l.ts == at(1, 10)) && l.text.contains("\"interval_s\":3600") && corrected.size() < 4) {
+                ObjectNode resent = (ObjectNode) read(l.text);
+                resent.put("o3", CORRECTED_O3);
+                second.add(new Line(l.key, resent.toString(), l.ts));
+                corrected.add(l.key + "@" + l.ts);
+            }
+        }
+        stages.add(second);
         stages.add(upTo(lines, at(1, 12), at(4, 0)));
         stages.add(upTo(lines, at(4, 0), at(7, 0)));
         stages.add(upTo(lines, at(7, 0), at(7, 8)));
@@ -130,7 +151,9 @@ final class FailureFeed {
 
     /**
      * Every 17th hour, one reading of a station that shares its county (and is neither the minute nor the
-     * silent or flat station) moves 90 minutes down the feed: its hour has closed by then, and is rewritten.
+     * silent or flat station) moves 90 minutes down the feed: out of order in its partition. Read in one
+     * stage with the rest, it usually lands before the periodic watermark closes its hour (the corrections
+     * of the second stage are what recompute closed hours); the results must not depend on which.
      */
     private static List<Line> arriveLate(List<Line> lines, StationRegistry registry) {
         List<String> movable = new ArrayList<>();

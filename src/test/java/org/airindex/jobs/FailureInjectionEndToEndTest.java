@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.airindex.cli.Main;
 import org.airindex.config.StationRegistry;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.io.influx.Series;
 import org.airindex.testing.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +53,20 @@ class FailureInjectionEndToEndTest {
                 clean.produce(stage);
                 clean.awaitConsumed();
             }
-            assertTrue(clean.counter("influxReplaced") > 0, "the late readings recompute closed windows, which replace their points");
+            assertTrue(clean.counter("influxReplaced") > 0, "the corrections replaced points");
             clean.finish();
             assertEquals(0, clean.restarts(), "the clean run ran without a restart");
+            InfluxQl influx = InfluxQl.of(ProductionIo.influx(clean.config.influx));
+            for (String c : feed.corrected) {
+                String station = c.substring(0, c.indexOf('@'));
+                long seconds = Long.parseLong(c.substring(c.indexOf('@') + 1)) / 1000;
+                List<Series> hour = influx.query("SELECT o3, pm25 FROM station_hourly WHERE station = "
+                        + InfluxQl.literal(station) + " AND time = " + seconds + "s");
+                assertEquals(1, hour.size(), c);
+                Map<String, Object> row = hour.get(0).rows().get(0);
+                assertEquals((long) FailureFeed.CORRECTED_O3, row.get("o3"), c + ": the corrected value: " + row);
+                assertTrue(row.get("pm25") != null, c + ": " + row);
+            }
             cleanPoints = clean.points();
             cleanAlerts = clean.alerts();
             cleanDeadLetters = clean.deadLetters();
@@ -61,6 +74,7 @@ class FailureInjectionEndToEndTest {
         long stationHours = cleanPoints.stream().filter(p -> p.startsWith("station_hourly{")).count();
         assertEquals(feed.stationHours.size(), stationHours, "one station_hourly point per station hour fed");
         assertTrue(cleanAlerts.size() >= 5, "alerts of the clean run: " + cleanAlerts);
+        assertEquals(4, feed.corrected.size(), "corrections in the feed");
         assertEquals(feed.tooLate.size(), cleanDeadLetters.size(), "dead letters: " + cleanDeadLetters);
         assertTrue(cleanDeadLetters.stream().allMatch(d -> d.startsWith("too_late ")), cleanDeadLetters.toString());
     }
