@@ -14,6 +14,8 @@ DATES=${AIRINDEX_TEST_DATES-2026-12-01 2027-01-01 2028-02-29 2026-11-30 2026-03-
 ensure_java_maven
 ensure_influxd
 mvn -B verify "$@"
+# The tests of the packaged jars (the job on a standalone Flink cluster, with the failure injection).
+mvn -B surefire:test -Dgroups=packaged -Dairindex.test.excluded=none "$@"
 for d in $DATES; do
   say "date-sensitive tests with today = $d"
   mvn -B surefire:test -Dgroups=dates -Dairindex.test.today="$d" "$@"

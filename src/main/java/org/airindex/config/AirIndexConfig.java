@@ -16,6 +16,12 @@ import java.util.Map;
 public class AirIndexConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The folder that relative paths in the configuration (files and checkpoint folders) are resolved
+     * against; empty: the working directory. A cluster process's working directory is the Flink
+     * installation's, so a deployment sets this (AIRINDEX_BASE_DIR) to where it put conf/.
+     */
+    public String baseDir = "";
     public String timezone = "Asia/Shanghai";
     public String stations = "conf/stations.csv";
     public String standards = "conf/standards";
@@ -86,7 +92,12 @@ public class AirIndexConfig implements Serializable {
         public String metricsDatabase = "airindex_metrics";
         public String tokenEnv = "INFLUX_TOKEN";
         public String tokenFile = "";
-        public String usernameEnv = "INFLUX_USERNAME";
+        /**
+         * A 1.x server with {@code auth-enabled}: the environment variable holding the user; empty for a
+         * server without authentication. Named here, not guessed from the environment where the job graph
+         * is built (which may not be where the job writes), so that missing credentials fail on the task.
+         */
+        public String usernameEnv = "";
         public String passwordEnv = "INFLUX_PASSWORD";
         public int batchSize = 1000;
         public int maxRetries = 5;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -21,7 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +53,7 @@ public final class ConfigLoader {
         return load(file, System::getenv);
     }
 
-    static AirIndexConfig load(Path file, Function<String, String> env) {
+    public static AirIndexConfig load(Path file, Function<String, String> env) {
         AirIndexConfig config;
         try {
             config = Files.exists(file)
@@ -63,25 +64,57 @@ public final class ConfigLoader {
         }
         applyEnvironment(config, env);
         validate(config);
+        resolvePaths(config);
         return config;
     }
 
     /** Deployment-specific addresses are commonly injected by the environment (Kubernetes, CI). */
     static void applyEnvironment(AirIndexConfig c, Function<String, String> env) {
-        Map.<String, java.util.function.Consumer<String>>of(
-                        "AIRINDEX_KAFKA_BOOTSTRAP", v -> c.kafka.bootstrap = v,
-                        "AIRINDEX_KAFKA_PROPERTIES_FILE", v -> c.kafka.propertiesFile = v,
-                        "AIRINDEX_INFLUX_URL", v -> c.influx.url = v,
-                        "AIRINDEX_INFLUX_API", v -> c.influx.api = v,
-                        "AIRINDEX_INFLUX_DATABASE", v -> c.influx.database = v,
-                        "AIRINDEX_STATIONS", v -> c.stations = v,
-                        "AIRINDEX_TIMEZONE", v -> c.timezone = v)
-                .forEach((name, setter) -> {
-                    String value = env.apply(name);
-                    if (value != null && !value.isBlank()) {
-                        setter.accept(value.trim());
-                    }
-                });
+        ENVIRONMENT.forEach((name, setter) -> {
+            String value = env.apply(name);
+            if (value != null && !value.isBlank()) {
+                setter.accept(c, value.trim());
+            }
+        });
+    }
+
+    /**
+     * The variables that override a key, by name: what a deployment descriptor may set (a test checks that
+     * every one the Kubernetes descriptor sets is on every pod).
+     */
+    public static final Map<String, BiConsumer<AirIndexConfig, String>> ENVIRONMENT = Map.ofEntries(
+            Map.entry("AIRINDEX_BASE_DIR", (c, v) -> c.baseDir = v),
+            Map.entry("AIRINDEX_KAFKA_BOOTSTRAP", (c, v) -> c.kafka.bootstrap = v),
+            Map.entry("AIRINDEX_KAFKA_PROPERTIES_FILE", (c, v) -> c.kafka.propertiesFile = v),
+            Map.entry("AIRINDEX_INFLUX_URL", (c, v) -> c.influx.url = v),
+            Map.entry("AIRINDEX_INFLUX_API", (c, v) -> c.influx.api = v),
+            Map.entry("AIRINDEX_INFLUX_DATABASE", (c, v) -> c.influx.database = v),
+            Map.entry("AIRINDEX_STATIONS", (c, v) -> c.stations = v),
+            Map.entry("AIRINDEX_TIMEZONE", (c, v) -> c.timezone = v),
+            Map.entry("AIRINDEX_CHECKPOINTING_DIR", (c, v) -> c.checkpointing.dir = v),
+            Map.entry("AIRINDEX_SAVEPOINT_DIR", (c, v) -> c.checkpointing.savepointDir = v),
+            Map.entry("AIRINDEX_STATE_BACKEND", (c, v) -> c.checkpointing.stateBackend = v));
+
+    /**
+     * Makes every relative file and folder the configuration names absolute against {@code base_dir}:
+     * the job graph carries them to processes whose working directory is not the operator's.
+     */
+    static void resolvePaths(AirIndexConfig c) {
+        if (!AirIndexConfig.names(c.baseDir)) {
+            return;
+        }
+        Path base = Path.of(c.baseDir.strip());
+        UnaryOperator<String> r = v -> !AirIndexConfig.names(v) || v.contains(":/") ? v
+                : base.resolve(v.strip()).toString();
+        c.stations = r.apply(c.stations);
+        c.standards = r.apply(c.standards);
+        c.alerts = r.apply(c.alerts);
+        c.province.scheme = r.apply(c.province.scheme);
+        c.province.baselines = r.apply(c.province.baselines);
+        c.kafka.propertiesFile = r.apply(c.kafka.propertiesFile);
+        c.influx.tokenFile = r.apply(c.influx.tokenFile);
+        c.checkpointing.dir = r.apply(c.checkpointing.dir);
+        c.checkpointing.savepointDir = r.apply(c.checkpointing.savepointDir);
     }
 
     /**
@@ -163,6 +196,9 @@ public final class ConfigLoader {
         text(c.influx.api.equals("v1") ? "influx.database" : "influx.bucket",
                 c.influx.api.equals("v1") ? c.influx.database : c.influx.bucket);
         text("influx.metrics_database", c.influx.metricsDatabase);
+        if (AirIndexConfig.names(c.influx.usernameEnv)) {
+            text("influx.password_env (influx.username_env is set)", c.influx.passwordEnv);
+        }
         duration("influx.retry_backoff", c.influx.retryBackoff, true);
         duration("event_time.max_out_of_orderness", c.eventTime.maxOutOfOrderness, true);
         duration("event_time.allowed_lateness", c.eventTime.allowedLateness, true);

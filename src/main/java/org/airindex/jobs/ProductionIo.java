@@ -46,8 +46,8 @@ public final class ProductionIo {
                     ? SecretRef.env(c.tokenEnv) : SecretRef.file(Path.of(c.tokenFile)));
         } else {
             b = InfluxSettings.v1(c.url, c.database);
-            // An unauthenticated 1.x server (the local one) is the common case: credentials are optional.
-            if (System.getenv(c.usernameEnv) != null) {
+            // Decided by the configuration alone: the environment where the graph is built may not hold the secret.
+            if (AirIndexConfig.names(c.usernameEnv)) {
                 b.credentials(SecretRef.env(c.usernameEnv), SecretRef.env(c.passwordEnv));
             }
         }

@@ -32,6 +32,36 @@ class ConfigLoaderTest {
         assertEquals("http://i:2", c.influx.url);
     }
 
+    /**
+     * On a cluster the job graph is built where the working directory is Flink's: base_dir makes every
+     * relative file and checkpoint folder absolute, and leaves URIs, empty values and "none" alone.
+     */
+    @Test
+    void relativePathsResolveAgainstTheBaseDirectory() {
+        AirIndexConfig c = ConfigLoader.load(Path.of("conf/airindex.yaml"), Map.of(
+                "AIRINDEX_BASE_DIR", "/opt/airindex",
+                "AIRINDEX_SAVEPOINT_DIR", "s3://bucket/savepoints",
+                "AIRINDEX_STATE_BACKEND", "rocksdb")::get);
+        assertEquals("/opt/airindex/conf/stations.csv", c.stations);
+        assertEquals("/opt/airindex/conf/schemes/default.yaml", c.province.scheme);
+        assertEquals("/opt/airindex/work/checkpoints", c.checkpointing.dir);
+        assertEquals("s3://bucket/savepoints", c.checkpointing.savepointDir);
+        assertEquals("rocksdb", c.checkpointing.stateBackend);
+        assertEquals("", c.kafka.propertiesFile);
+        assertEquals("conf/stations.csv", ConfigLoader.load(Path.of("conf/airindex.yaml"), n -> null).stations);
+    }
+
+    /** A user without a password variable is refused at start rather than writing unauthenticated. */
+    @Test
+    void aUserNeedsAPasswordVariable(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.yaml");
+        Files.writeString(f, "influx:\n  username_env: INFLUX_USERNAME\n  password_env: \"\"\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, n -> null));
+        assertTrue(e.getMessage().contains("influx.password_env"), e.getMessage());
+        assertEquals("", ConfigLoader.load(Path.of("conf/airindex.yaml"), n -> null).influx.usernameEnv,
+                "the shipped configuration writes to a server without authentication");
+    }
+
     @Test
     void unknownKeysAndPartHourZonesAreNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.yaml");

@@ -1,6 +1,7 @@
 package org.airindex.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -17,11 +18,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.airindex.cli.Main;
 import org.airindex.config.StationRegistry;
+import org.airindex.io.influx.InfluxAuth;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 import org.airindex.testing.RealServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * influxd. Every failure run must end with the clean run's points (every measurement, tag and field),
  * its alert events (read_committed: none lost, none twice), its dead letters (no valid reading among
  * them), and a restart count that shows the failure happened. Each prints how long recovery took.
+ *
+ * <p>Tagged {@value #PACKAGED}: it submits target/airindex-cluster.jar, so jobs/test.sh runs it after
+ * {@code mvn verify} has built the jars ({@code -Dgroups=packaged -Dairindex.test.excluded=none}).
  */
+@Tag(FailureInjectionEndToEndTest.PACKAGED)
 class FailureInjectionEndToEndTest {
+    /** Tag of the tests that need the packaged jars: the build's own test phase leaves them out. */
+    static final String PACKAGED = "packaged";
+
     @TempDir
     static Path work;
     static RealServers servers;
@@ -67,9 +77,9 @@ class FailureInjectionEndToEndTest {
                 assertEquals((long) FailureFeed.CORRECTED_O3, row.get("o3"), c + ": the corrected value: " + row);
                 assertTrue(row.get("pm25") != null, c + ": " + row);
             }
-            cleanPoints = clean.points();
-            cleanAlerts = clean.alerts();
-            cleanDeadLetters = clean.deadLetters();
+            cleanPoints = clean.results.points();
+            cleanAlerts = clean.results.alerts();
+            cleanDeadLetters = clean.results.deadLetters();
         }
         long stationHours = cleanPoints.stream().filter(p -> p.startsWith("station_hourly{")).count();
         assertEquals(feed.stationHours.size(), stationHours, "one station_hourly point per station hour fed");
@@ -83,19 +93,6 @@ class FailureInjectionEndToEndTest {
     static void stopServers() {
         if (servers != null) {
             servers.close();
-        }
-    }
-
-    /** A TaskManager dies mid-stream; a new one joins; the job restarts from its last checkpoint. */
-    @Test
-    void aTaskManagerKilledMidStream() throws Exception {
-        try (FailureRun run = midStream("tmkill")) {
-            run.awaitCheckpoints(1);
-            long killed = System.nanoTime();
-            run.cluster.terminateTaskManager(0).get();
-            run.cluster.startTaskManager();
-            awaitRecovered(run, killed, "TaskManager killed");
-            finishAndCompare(run);
         }
     }
 
@@ -156,7 +153,7 @@ class FailureInjectionEndToEndTest {
             run.awaitCheckpoints(1);
             report("resumed from a checkpoint before the too-late readings", "its first checkpoint", t);
             run.awaitConsumed();
-            Map<String, Long> sent = run.deadLetterRecords().stream()
+            Map<String, Long> sent = run.results.deadLetterRecords().stream()
                     .collect(Collectors.groupingBy(d -> d.origin, Collectors.counting()));
             assertEquals(feed.tooLate.size(), sent.size(), sent.toString());
             assertTrue(sent.values().stream().allMatch(n -> n == 2),
@@ -195,6 +192,49 @@ class FailureInjectionEndToEndTest {
         }
     }
 
+    /**
+     * Operations' path: the standalone cluster of {@code jobs/cluster.sh} (a JobManager and two TaskManagers
+     * of two slots, each its own JVM), the cluster jar submitted with {@code jobs/flink-run.sh}. Upgraded
+     * through a savepoint of {@code airindex stop}: resumed at parallelism 3 (from 2) with its state moved
+     * from the heap to RocksDB. Then a TaskManager process is killed ({@code kill -9}) mid-stream, as a
+     * lost machine, and another started: the job restarts from its last checkpoint.
+     * The results are the clean run's, and the job's metrics reach their database through the reporter.
+     */
+    @Test
+    void onTheStandaloneClusterUpgradedRescaledAndAfterALostTaskManager() throws Exception {
+        try (ClusterRun run = new ClusterRun("cluster", servers, work)) {
+            run.submit(null, 2, "hashmap");
+            for (int i = 0; i < 2; i++) {
+                run.produce(feed.stages.get(i));
+                run.awaitConsumed();
+            }
+            String savepoint = run.stopWithSavepoint();
+            long t = System.nanoTime();
+            run.submit(savepoint, 3, "rocksdb");
+            assertEquals(savepoint, run.restoredFrom(), "the upgraded job's state");
+            assertEquals(Set.of(3), run.parallelisms(), "every operator rescaled");
+            run.awaitCheckpoints(1);
+            report("cluster: resubmitted from the savepoint at parallelism 3 on RocksDB", "its first checkpoint", t);
+
+            run.produce(feed.stages.get(2));
+            run.awaitCheckpoints(1);
+            run.killTaskManager();
+            long killed = System.nanoTime();
+            run.addTaskManager();
+            awaitRecovered(run, killed, "cluster: TaskManager process killed");
+            run.awaitConsumed();
+            for (int i = 3; i < feed.stages.size(); i++) {
+                run.produce(feed.stages.get(i));
+                run.awaitConsumed();
+            }
+            run.stopWithSavepoint();
+            assertSameResults(run.name, run.results);
+            InfluxQl metrics = new InfluxQl(servers.config.influx.url, run.metricsDatabase, InfluxAuth.none());
+            assertFalse(metrics.query("SELECT count(count) FROM taskmanager_job_task_operator_numRecordsIn"
+                    + " WHERE job_name = 'airindex'").isEmpty(), "the job's metrics, reported by the cluster's reporter plugin");
+        }
+    }
+
     /** A run that has read the first two stages and is given the third as the fault strikes. */
     private static FailureRun midStream(String name) throws Exception {
         FailureRun run = new FailureRun(name, servers, registry, work, "hashmap");
@@ -227,7 +267,7 @@ class FailureInjectionEndToEndTest {
     }
 
     /** Recovered: the job restarted and completed a checkpoint since. */
-    private static void awaitRecovered(FailureRun run, long since, String what) throws Exception {
+    private static void awaitRecovered(ObservedRun run, long since, String what) throws Exception {
         run.await("a restart", () -> {
             try {
                 return run.restarts() > 0;
@@ -256,16 +296,20 @@ class FailureInjectionEndToEndTest {
     }
 
     private static void assertSameResults(FailureRun run) throws Exception {
+        assertSameResults(run.name, run.results);
+    }
+
+    private static void assertSameResults(String name, RunResults run) throws Exception {
         List<String> points = run.points();
         List<String> missing = new ArrayList<>(cleanPoints);
         missing.removeAll(points);
         List<String> extra = new ArrayList<>(points);
         extra.removeAll(cleanPoints);
-        assertEquals(List.of(), first(missing), run.name + ": points of the clean run missing or different");
-        assertEquals(List.of(), first(extra), run.name + ": points the clean run does not have");
-        assertEquals(cleanPoints.size(), points.size(), run.name + ": points");
-        assertEquals(cleanAlerts, run.alerts(), run.name + ": alert events (read_committed)");
-        assertEquals(cleanDeadLetters, run.deadLetters(), run.name + ": dead letters");
+        assertEquals(List.of(), first(missing), name + ": points of the clean run missing or different");
+        assertEquals(List.of(), first(extra), name + ": points the clean run does not have");
+        assertEquals(cleanPoints.size(), points.size(), name + ": points");
+        assertEquals(cleanAlerts, run.alerts(), name + ": alert events (read_committed)");
+        assertEquals(cleanDeadLetters, run.deadLetters(), name + ": dead letters");
     }
 
     private static List<String> first(List<String> l) {

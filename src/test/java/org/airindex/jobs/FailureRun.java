@@ -6,16 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -34,18 +30,8 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.airindex.config.AirIndexConfig;
-import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
-import org.airindex.io.influx.InfluxQl;
-import org.airindex.io.influx.Series;
-import org.airindex.io.json.DeadLetterJson;
-import org.airindex.records.DeadLetter;
 import org.airindex.testing.RealServers;
 
 /**
@@ -53,51 +39,30 @@ import org.airindex.testing.RealServers;
  * TaskManagers of one slot, parallelism 2, checkpoints every second, kept on cancel), its own topics,
  * consumer group and database on the shared servers, and the means to hurt it and to read what it wrote.
  */
-final class FailureRun implements AutoCloseable {
+final class FailureRun implements ObservedRun, AutoCloseable {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     final String name;
+    final RunResults results;
     final AirIndexConfig config;
     final Path checkpoints;
     final MiniCluster cluster;
-    private final RealServers servers;
     private static final Pattern PARTITION = Pattern.compile("\\.partition\\.(\\d+)\\.currentOffset$");
 
     private final StationRegistry registry;
     private final InMemoryReporter reporter = InMemoryReporter.create();
     private JobClient job;
-    /** What the last check of the consumer group saw, for the message when waiting gives up. */
-    private String progress = "";
     /** Restarts of the jobs before the current one (each resume is a new job). */
     private long earlierRestarts;
 
     FailureRun(String name, RealServers servers, StationRegistry registry, Path work, String stateBackend)
             throws Exception {
         this.name = name;
-        this.servers = servers;
         this.registry = registry;
-        this.config = ConfigLoader.load(Path.of("conf/airindex.yaml"));
+        this.results = RunResults.prepare(name, servers, work, stateBackend, 2);
+        this.config = results.config;
         config.processingClock = Clock.fixed(Instant.parse("2026-11-08T00:30:00Z"), ZoneOffset.UTC);
-        config.kafka.bootstrap = servers.config.kafka.bootstrap;
-        config.kafka.startingOffsets = "earliest";
-        config.kafka.readingsTopic = name + ".readings";
-        config.kafka.deadLetterTopic = name + ".readings.dlq";
-        config.kafka.alertsTopic = name + ".alerts";
-        config.kafka.group = "airindex-" + name;
-        config.kafka.alertsTransactionalIdPrefix = "airindex-" + name + "-alerts";
-        config.influx.api = "v1";
-        config.influx.url = servers.config.influx.url;
-        config.influx.database = name;
-        config.checkpointing.interval = Duration.ofSeconds(1);
-        config.checkpointing.minPause = Duration.ofMillis(500);
-        config.checkpointing.timeout = Duration.ofMinutes(1);
-        config.checkpointing.stateBackend = stateBackend;
-        this.checkpoints = work.resolve(name).resolve("checkpoints");
-        config.checkpointing.dir = checkpoints.toString();
-        config.checkpointing.savepointDir = work.resolve(name).resolve("savepoints").toString();
-        servers.kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
-        servers.kafka.createTopics(1, config.kafka.deadLetterTopic);
-        servers.influxd.createDatabase(config.influx.database);
+        this.checkpoints = Path.of(config.checkpointing.dir);
 
         Configuration clusterConf = new Configuration();
         clusterConf.set(RestOptions.BIND_PORT, "0");
@@ -128,7 +93,7 @@ final class FailureRun implements AutoCloseable {
     }
 
     void produce(List<FailureFeed.Line> lines) throws Exception {
-        servers.produce(config.kafka.readingsTopic, lines.stream().map(FailureFeed.Line::record).toList());
+        results.produce(lines);
     }
 
     /**
@@ -140,7 +105,8 @@ final class FailureRun implements AutoCloseable {
         awaitCheckpoints(2);
     }
 
-    void awaitCheckpoints(int more) throws Exception {
+    @Override
+    public void awaitCheckpoints(int more) throws Exception {
         long target = completedCheckpoints() + more;
         await(more + " more checkpoints", () -> completedCheckpoints() >= target);
     }
@@ -185,12 +151,14 @@ final class FailureRun implements AutoCloseable {
                 .mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
-    long failedCheckpoints() throws Exception {
+    @Override
+    public long failedCheckpoints() throws Exception {
         return stats().getCounts().getNumberOfFailedCheckpoints();
     }
 
     /** Restarts of this run so far, over the jobs it resumed too. */
-    long restarts() throws Exception {
+    @Override
+    public long restarts() throws Exception {
         return earlierRestarts + currentRestarts();
     }
 
@@ -239,40 +207,21 @@ final class FailureRun implements AutoCloseable {
 
     /**
      * Whether the source has handed the last record of every partition to the job: the Kafka source's
-     * {@code currentOffset} gauge (the offset of the last record it emitted), or its committed offsets,
-     * which say so too but move only when its fetcher's 10 s poll returns.
+     * {@code currentOffset} gauge (the offset of the last record it emitted), or its committed offsets.
      */
     private boolean allRead() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
-            List<TopicPartition> parts = List.of(new TopicPartition(config.kafka.readingsTopic, 0),
-                    new TopicPartition(config.kafka.readingsTopic, 1));
-            var ends = admin.listOffsets(parts.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get();
-            Map<Integer, Long> read = new TreeMap<>();
-            reporter.findMetrics(job.getJobID(), "currentOffset").forEach((id, metric) -> {
-                Matcher m = PARTITION.matcher(id);
-                if (m.find()) {
-                    read.merge(Integer.parseInt(m.group(1)), ((Number) ((Gauge<?>) metric).getValue()).longValue(), Math::max);
-                }
-            });
-            // A job restored at the end of a partition reads nothing more, and its gauge stays at -1.
-            admin.listConsumerGroupOffsets(config.kafka.group).partitionsToOffsetAndMetadata().get()
-                    .forEach((p, committed) -> read.merge(p.partition(), committed.offset() - 1, Math::max));
-            progress = "read through " + read + ", ends " + ends + ", checkpoints " + completedCheckpoints();
-            for (TopicPartition p : parts) {
-                if (read.getOrDefault(p.partition(), -1L) < ends.get(p).offset() - 1) {
-                    return false;
-                }
+        Map<Integer, Long> read = new TreeMap<>();
+        reporter.findMetrics(job.getJobID(), "currentOffset").forEach((id, metric) -> {
+            Matcher m = PARTITION.matcher(id);
+            if (m.find()) {
+                read.merge(Integer.parseInt(m.group(1)), ((Number) ((Gauge<?>) metric).getValue()).longValue(), Math::max);
             }
-            return true;
-        } catch (Exception brokerAway) {
-            progress = brokerAway.toString();
-            return false;
-        }
+        });
+        return results.allRead(read, completedCheckpoints());
     }
 
-    void await(String what, BooleanSupplier condition) throws Exception {
+    @Override
+    public void await(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (job != null && status() == JobStatus.FAILED) {
@@ -281,54 +230,10 @@ final class FailureRun implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(name + ": gave up waiting after " + PATIENCE + " for " + what
-                        + " (job " + status() + "; " + progress + ")");
+                        + " (job " + status() + "; " + results.progress() + ")");
             }
             Thread.sleep(100);
         }
-    }
-
-    /** Every point of every measurement, with its tags and fields, in a stable order. */
-    List<String> points() throws Exception {
-        InfluxQl q = InfluxQl.of(ProductionIo.influx(config.influx));
-        List<String> points = new ArrayList<>();
-        for (Series list : q.query("SHOW MEASUREMENTS")) {
-            for (List<Object> measurement : list.values()) {
-                String m = InfluxQl.identifier((String) measurement.get(0));
-                for (Series s : q.query("SELECT * FROM " + m + " GROUP BY *")) {
-                    for (Map<String, Object> row : s.rows()) {
-                        points.add(s.name() + new TreeMap<>(s.tags()) + new TreeMap<>(row));
-                    }
-                }
-            }
-        }
-        return points;
-    }
-
-    /** The alert events as a consumer with read_committed sees them, key and value, in a stable order. */
-    List<String> alerts() {
-        List<String> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : servers.readAll(config.kafka.alertsTopic, true)) {
-            out.add(r.key() + " " + r.value());
-        }
-        out.sort(null);
-        return out;
-    }
-
-    /** The dead letters as "reason origin-offset"; an at-least-once re-send after a restore shows once here. */
-    Set<String> deadLetters() {
-        Set<String> out = new TreeSet<>();
-        for (DeadLetter d : deadLetterRecords()) {
-            out.add(d.reason + " " + d.origin.substring(d.origin.indexOf('-') + 1));
-        }
-        return out;
-    }
-
-    List<DeadLetter> deadLetterRecords() {
-        List<DeadLetter> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : servers.readAll(config.kafka.deadLetterTopic, false)) {
-            out.add(DeadLetterJson.read(r.value()));
-        }
-        return out;
     }
 
     @Override
