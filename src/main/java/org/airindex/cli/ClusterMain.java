@@ -19,12 +19,9 @@ public final class ClusterMain {
     }
 
     public static void main(String[] args) {
-        String[] run = new String[args.length + 1];
-        run[0] = "run";
-        System.arraycopy(args, 0, run, 1, args.length);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = Main.dispatch(run, out, err);
+        int code = new RunCommand(false).run(args, out, err);
         if (code != 0) {
             throw new IllegalStateException("airindex run " + String.join(" ", Arrays.asList(args))
                     + " failed with exit code " + code + " (the reason is printed above)");

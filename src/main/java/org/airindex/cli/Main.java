@@ -19,7 +19,7 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         m.put("aqi", new AqiCommand());
         m.put("index", new IndexCommand());
-        m.put("run", new RunCommand());
+        m.put("run", new RunCommand(true));
         m.put("stop", new StopCommand());
         m.put("local", new LocalCommand(Clock.systemUTC()));
         m.put("replay", new ReplayCommand());

@@ -7,6 +7,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
+import org.airindex.io.influx.InfluxWriter;
 import org.airindex.jobs.ProductionIo;
 
 /**
@@ -15,6 +16,16 @@ import org.airindex.jobs.ProductionIo;
  * {@code flink run} it runs on the cluster; with {@code java -jar} on a local Flink cluster.
  */
 final class RunCommand implements Command {
+    private final boolean ownCluster;
+
+    /**
+     * @param ownCluster the job runs on a Flink cluster inside this JVM ({@code java -jar}), so this JVM's
+     *     environment is the sinks' and their InfluxDB access is checked before the job starts; false where
+     *     the job is submitted to a cluster whose TaskManagers read their own secrets ({@link ClusterMain})
+     */
+    RunCommand(boolean ownCluster) {
+        this.ownCluster = ownCluster;
+    }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
@@ -30,7 +41,12 @@ final class RunCommand implements Command {
             flink.addAll(ProductionIo.durableState(config.checkpointing, o.get("from-savepoint", null)));
             // Where airindex stop (or curl .../jobs/<id>/stop) finds the local cluster of this JVM.
             flink.set(RestOptions.BIND_PORT, Integer.toString(config.checkpointing.restPort));
-        } catch (UsageException | IllegalArgumentException e) {
+            if (ownCluster) {
+                try (InfluxWriter influx = new InfluxWriter(ProductionIo.influx(config.influx))) {
+                    influx.checkAccess();
+                }
+            }
+        } catch (UsageException | IllegalArgumentException | IllegalStateException e) {
             err.println("run: " + e.getMessage());
             return USAGE;
         }

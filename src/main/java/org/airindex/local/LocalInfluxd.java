@@ -27,6 +27,7 @@ public final class LocalInfluxd implements AutoCloseable {
 
     private final ChildProcess process;
     private final String url;
+    private InfluxAuth admin = InfluxAuth.none();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private LocalInfluxd(ChildProcess process, String url) {
@@ -36,6 +37,24 @@ public final class LocalInfluxd implements AutoCloseable {
 
     /** Starts a server in a new folder under {@code workDir} and returns once it answers {@code /ping}. */
     public static LocalInfluxd start(Path workDir) throws IOException {
+        return start(workDir, false);
+    }
+
+    /**
+     * Starts a server with {@code auth-enabled = true} and an admin user {@code admin} with a random
+     * password ({@link #admin()}), which creates databases and users; everyone else needs credentials.
+     */
+    public static LocalInfluxd startWithAuth(Path workDir) throws IOException {
+        LocalInfluxd server = start(workDir, true);
+        String password = java.util.UUID.randomUUID().toString();
+        // 1.x lets the first admin user be created without credentials, and nothing else.
+        new InfluxQl(server.url, null, InfluxAuth.none()).execute("CREATE USER admin WITH PASSWORD "
+                + InfluxQl.literal(password) + " WITH ALL PRIVILEGES");
+        server.admin = InfluxAuth.basic("admin", password);
+        return server;
+    }
+
+    private static LocalInfluxd start(Path workDir, boolean authEnabled) throws IOException {
         if (!Files.isExecutable(INFLUXD)) {
             throw new IllegalStateException(INFLUXD + " not found: InfluxDB 1.x is needed, install it with "
                     + "`apt-get install -y influxdb`");
@@ -45,7 +64,7 @@ public final class LocalInfluxd implements AutoCloseable {
         int httpPort = FreePort.pick();
         int rpcPort = FreePort.pick();
         Path config = dir.resolve("influxdb.conf");
-        Files.writeString(config, config(dir, httpPort, rpcPort));
+        Files.writeString(config, config(dir, httpPort, rpcPort, authEnabled));
         ChildProcess process = ChildProcess.start("influxd",
                 List.of(INFLUXD.toString(), "-config", config.toString()), dir, dir.resolve("influxd.log"));
         LocalInfluxd server = new LocalInfluxd(process, "http://127.0.0.1:" + httpPort);
@@ -58,7 +77,7 @@ public final class LocalInfluxd implements AutoCloseable {
         return server;
     }
 
-    private static String config(Path dir, int httpPort, int rpcPort) {
+    private static String config(Path dir, int httpPort, int rpcPort, boolean authEnabled) {
         // Monitor store and reporting would write to _internal and phone home; neither belongs in a test.
         return """
                 reporting-disabled = true
@@ -80,10 +99,11 @@ public final class LocalInfluxd implements AutoCloseable {
                   enabled = true
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
+                  auth-enabled = %s
 
                 [logging]
                   level = "warn"
-                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), httpPort);
+                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), httpPort, authEnabled);
     }
 
     private void awaitPing() throws IOException {
@@ -125,7 +145,12 @@ public final class LocalInfluxd implements AutoCloseable {
 
     /** Creates a database; a no-op if it exists. */
     public void createDatabase(String name) throws IOException {
-        new InfluxQl(url, null, InfluxAuth.none()).execute("CREATE DATABASE " + InfluxQl.identifier(name));
+        new InfluxQl(url, null, admin).execute("CREATE DATABASE " + InfluxQl.identifier(name));
+    }
+
+    /** The admin user's credentials of a server started {@link #startWithAuth with auth}; else none. */
+    public InfluxAuth admin() {
+        return admin;
     }
 
     /** Stops the server, keeping its data and port, as an outage does; {@link #startAgain()} ends the outage. */

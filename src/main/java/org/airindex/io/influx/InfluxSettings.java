@@ -78,6 +78,15 @@ public final class InfluxSettings implements Serializable {
         return InfluxAuth.basic(username.resolve(), password.resolve());
     }
 
+    /** Which credentials these are, by where they come from, for messages; never their values. */
+    public String credentials() {
+        if (api == Api.V2) {
+            return "the token in " + token;
+        }
+        return username == null ? "no credentials (influx.username_env is empty)"
+                : "the user in " + username + " and the password in " + password;
+    }
+
     public String url() {
         return url;
     }

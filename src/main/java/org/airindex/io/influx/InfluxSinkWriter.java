@@ -48,6 +48,7 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
         this.sendCounter = metrics.getNumRecordsSendCounter();
         this.sendErrors = metrics.getNumRecordsSendErrorsCounter();
         this.writer = new InfluxWriter(settings, retries::inc);
+        writer.checkAccess();
     }
 
     @Override

@@ -2,6 +2,12 @@ package org.airindex.io.influx;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +39,7 @@ import okhttp3.OkHttpClient;
 public final class InfluxWriter implements AutoCloseable {
 
     private final InfluxSettings settings;
+    private final InfluxAuth auth;
     private final Runnable onRetry;
     private final InfluxDBClient client;
     private final WriteApiBlocking writeApi;
@@ -47,13 +54,13 @@ public final class InfluxWriter implements AutoCloseable {
     public InfluxWriter(InfluxSettings settings, Runnable onRetry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
-        this.client = InfluxDBClientFactory.create(options(settings));
+        this.auth = settings.resolveAuth();
+        this.client = InfluxDBClientFactory.create(options(settings, auth));
         this.writeApi = client.getWriteApiBlocking();
         this.influxQl = settings.api() == InfluxSettings.Api.V1 ? InfluxQl.of(settings) : null;
     }
 
-    private static InfluxDBClientOptions options(InfluxSettings settings) {
-        InfluxAuth auth = settings.resolveAuth();
+    private static InfluxDBClientOptions options(InfluxSettings settings, InfluxAuth auth) {
         InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(settings.url());
         if (settings.api() == InfluxSettings.Api.V1) {
             // org and bucket only satisfy the client's checks; the interceptor replaces them with db and rp.
@@ -139,6 +146,41 @@ public final class InfluxWriter implements AutoCloseable {
             onRetry.run();
             sleep(backoff.next(Map.of()));
         }
+    }
+
+    /**
+     * Asks the server whether these credentials may write here, with a write of no lines: a wrong or missing
+     * user, password or token, or a missing database, stops the job as it starts, saying which, instead of
+     * failing every checkpoint later. A server that does not answer is not decided here: writes retry that.
+     *
+     * @throws IllegalStateException when the server refuses (HTTP 401, 403, 404)
+     */
+    public void checkAccess() {
+        String path = settings.api() == InfluxSettings.Api.V1
+                ? "/write?db=" + encode(settings.database()) + settings.retentionPolicy().map(rp -> "&rp=" + encode(rp)).orElse("")
+                : "/api/v2/write?org=" + encode(settings.org()) + "&bucket=" + encode(settings.bucket()) + "&precision=s";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody());
+        auth.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException unreachable) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403 || status == 404) {
+            throw new IllegalStateException("InfluxDB at " + target() + " refuses to be written to with "
+                    + settings.credentials() + ": HTTP " + status + " " + response.body().strip());
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private void isolate(List<String> batch, InfluxException e, List<Rejected> rejected) throws IOException {
