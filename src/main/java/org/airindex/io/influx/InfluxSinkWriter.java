@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buffers lines and writes them in batches of {@code batchSize}, and always before a checkpoint.
@@ -19,10 +21,12 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
  * content would fail every retry the same way: it goes to {@link RejectedLines} (counted as
  * {@code influxRejected}), flushed there before the checkpoint completes, and the rest is written.
  * A {@link Replace} among the lines (a recomputed result) writes what is buffered, then deletes the points
- * it names (counted as {@code influxReplaced}), so the lines after it stand alone. Closing does not write:
+ * it names (counted as {@code influxReplaced}; on a server without a delete API, such as InfluxDB 3 or
+ * QuestDB, only overwritten, counted as {@code influxOverwrittenWithoutDelete}), so the lines after it stand alone. Closing does not write:
  * close also runs on cancellation and after failures, when the buffer will be replayed anyway.
  */
 public final class InfluxSinkWriter implements SinkWriter<String> {
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
 
     private final InfluxWriter writer;
     private final int batchSize;
@@ -35,11 +39,16 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
     private final RejectedLines.Writer rejectedLines;
     private final Counter rejected;
     private final Counter replaced;
+    /** Recomputed results the server could not delete first (no delete API): overwritten only. */
+    private final Counter notReplaced;
+    private final InfluxSettings settings;
 
     public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics, RejectedLines.Writer rejectedLines) {
         this.rejectedLines = rejectedLines;
         this.rejected = metrics.counter("influxRejected");
         this.replaced = metrics.counter("influxReplaced");
+        this.notReplaced = metrics.counter("influxOverwrittenWithoutDelete");
+        this.settings = settings;
         this.batchSize = settings.batchSize();
         this.buffer = new ArrayList<>(batchSize);
         this.pointsWritten = metrics.counter("influxPointsWritten");
@@ -57,8 +66,15 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
         if (replace.isPresent()) {
             // In order: what came before may be the very points to delete.
             writeBuffer();
-            writer.delete(replace.get());
-            replaced.inc();
+            if (writer.delete(replace.get())) {
+                replaced.inc();
+            } else {
+                if (notReplaced.getCount() == 0) {
+                    LOG.warn("InfluxDB at {} has no delete API: recomputed results overwrite the old points, and a"
+                            + " field or place they no longer have keeps its old value", settings.url());
+                }
+                notReplaced.inc();
+            }
             return;
         }
         buffer.add(line);

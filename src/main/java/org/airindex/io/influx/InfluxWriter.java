@@ -124,9 +124,13 @@ public final class InfluxWriter implements AutoCloseable {
 
     /**
      * Deletes the points a recomputed result replaces, retrying like a write; any refusal fails (a delete
-     * that cannot be done must not let a stale value stand).
+     * that cannot be done must not let a stale value stand), except a server without a delete API.
+     *
+     * @return false when the server has no delete API (InfluxDB 3, QuestDB: HTTP 404, 405 or 501 on
+     *     {@code /api/v2/delete}); the recomputed points then overwrite the old ones by tags and time, and
+     *     a field or a place they no longer have keeps its old value
      */
-    public void delete(Replace replace) throws IOException {
+    public boolean delete(Replace replace) throws IOException {
         Backoff backoff = new Backoff(settings.retryBackoff(), Clock.systemUTC(), ThreadLocalRandom.current());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -136,8 +140,16 @@ public final class InfluxWriter implements AutoCloseable {
                     OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochSecond(replace.epochSeconds()), ZoneOffset.UTC);
                     client.getDeleteApi().delete(at, at, replace.predicate(), settings.bucket(), settings.org());
                 }
-                return;
-            } catch (IOException | InfluxException e) {
+                return true;
+            } catch (InfluxException e) {
+                if (e.status() == 404 || e.status() == 405 || e.status() == 501) {
+                    return false;
+                }
+                if (attempt > settings.maxRetries()) {
+                    throw new IOException("deleting " + replace + " at " + target() + " failed after " + attempt
+                            + " attempts: " + e.getMessage(), e);
+                }
+            } catch (IOException e) {
                 if (attempt > settings.maxRetries()) {
                     throw new IOException("deleting " + replace + " at " + target() + " failed after " + attempt
                             + " attempts: " + e.getMessage(), e);
