@@ -13,6 +13,8 @@ DATES=${AIRINDEX_TEST_DATES-2026-12-01 2027-01-01 2028-02-29 2026-11-30 2026-03-
 
 ensure_java_maven
 ensure_influxd
+# Self-signed certificates for the https tests of InfluxDB.
+command -v openssl >/dev/null 2>&1 || apt_install openssl
 mvn -B verify "$@"
 # The tests of the packaged jars (the job on a standalone Flink cluster, with the failure injection).
 mvn -B surefire:test -Dgroups=packaged -Dairindex.test.excluded=none "$@"

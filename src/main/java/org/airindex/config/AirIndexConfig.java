@@ -99,6 +99,11 @@ public class AirIndexConfig implements Serializable {
          */
         public String usernameEnv = "";
         public String passwordEnv = "INFLUX_PASSWORD";
+        /**
+         * https to a server whose certificate a public authority did not sign: a PEM file of the certificates
+         * to trust (a private CA, or the server's self-signed one); empty for the JDK's trust.
+         */
+        public String truststore = "";
         public int batchSize = 1000;
         public int maxRetries = 5;
         public Duration retryBackoff = Duration.ofMillis(500);

@@ -113,6 +113,7 @@ public final class ConfigLoader {
         c.province.baselines = r.apply(c.province.baselines);
         c.kafka.propertiesFile = r.apply(c.kafka.propertiesFile);
         c.influx.tokenFile = r.apply(c.influx.tokenFile);
+        c.influx.truststore = r.apply(c.influx.truststore);
         c.checkpointing.dir = r.apply(c.checkpointing.dir);
         c.checkpointing.savepointDir = r.apply(c.checkpointing.savepointDir);
     }
@@ -147,6 +148,7 @@ public final class ConfigLoader {
         named.put("province.scheme", c.province.scheme);
         named.put("province.baselines", c.province.baselines);
         named.put("kafka.properties_file", c.kafka.propertiesFile);
+        named.put("influx.truststore", c.influx.truststore);
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (AirIndexConfig.names(e.getValue()) && !Files.isReadable(Path.of(e.getValue().strip()))) {
                 throw new IllegalArgumentException(e.getKey() + ": no readable file or folder at "

@@ -51,6 +51,9 @@ public final class ProductionIo {
                 b.credentials(SecretRef.env(c.usernameEnv), SecretRef.env(c.passwordEnv));
             }
         }
+        if (AirIndexConfig.names(c.truststore)) {
+            b.truststore(c.truststore.strip());
+        }
         if (c.retentionPolicy != null && !c.retentionPolicy.isBlank()) {
             b.retentionPolicy(c.retentionPolicy);
         }
@@ -73,6 +76,9 @@ public final class ProductionIo {
         conf.setString(prefix + "org", influx.org);
         conf.setString(prefix + "bucket", influx.metricsDatabase);
         conf.setString(prefix + "token_env", influx.tokenEnv);
+        conf.setString(prefix + "username_env", influx.usernameEnv);
+        conf.setString(prefix + "password_env", influx.passwordEnv);
+        conf.setString(prefix + "truststore", influx.truststore);
         return conf;
     }
 

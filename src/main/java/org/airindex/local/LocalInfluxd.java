@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.airindex.io.influx.InfluxAuth;
 import org.airindex.io.influx.InfluxQl;
+import org.airindex.io.influx.Tls;
 
 /**
  * A private InfluxDB 1.x server from the Debian package, for tests and local runs.
@@ -27,17 +29,30 @@ public final class LocalInfluxd implements AutoCloseable {
 
     private final ChildProcess process;
     private final String url;
+    private final Optional<Tls> tls;
     private InfluxAuth admin = InfluxAuth.none();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    private LocalInfluxd(ChildProcess process, String url) {
+    private LocalInfluxd(ChildProcess process, String url, Optional<Tls> tls) {
         this.process = process;
         this.url = url;
+        this.tls = tls;
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        tls.ifPresent(t -> http.sslContext(t.context()));
+        this.http = http.build();
     }
 
     /** Starts a server in a new folder under {@code workDir} and returns once it answers {@code /ping}. */
     public static LocalInfluxd start(Path workDir) throws IOException {
-        return start(workDir, false);
+        return start(workDir, false, null, null);
+    }
+
+    /**
+     * Starts a server that speaks https only, with this certificate (PEM, e.g. self-signed) and private key;
+     * its {@link #url()} is an https one, trusted by this object's own requests.
+     */
+    public static LocalInfluxd startWithTls(Path workDir, Path certificate, Path privateKey) throws IOException {
+        return start(workDir, false, certificate, privateKey);
     }
 
     /**
@@ -45,16 +60,17 @@ public final class LocalInfluxd implements AutoCloseable {
      * password ({@link #admin()}), which creates databases and users; everyone else needs credentials.
      */
     public static LocalInfluxd startWithAuth(Path workDir) throws IOException {
-        LocalInfluxd server = start(workDir, true);
+        LocalInfluxd server = start(workDir, true, null, null);
         String password = java.util.UUID.randomUUID().toString();
         // 1.x lets the first admin user be created without credentials, and nothing else.
-        new InfluxQl(server.url, null, InfluxAuth.none()).execute("CREATE USER admin WITH PASSWORD "
+        new InfluxQl(server.url, null, InfluxAuth.none(), server.tls).execute("CREATE USER admin WITH PASSWORD "
                 + InfluxQl.literal(password) + " WITH ALL PRIVILEGES");
         server.admin = InfluxAuth.basic("admin", password);
         return server;
     }
 
-    private static LocalInfluxd start(Path workDir, boolean authEnabled) throws IOException {
+    private static LocalInfluxd start(Path workDir, boolean authEnabled, Path certificate, Path privateKey)
+            throws IOException {
         if (!Files.isExecutable(INFLUXD)) {
             throw new IllegalStateException(INFLUXD + " not found: InfluxDB 1.x is needed, install it with "
                     + "`apt-get install -y influxdb`");
@@ -64,10 +80,12 @@ public final class LocalInfluxd implements AutoCloseable {
         int httpPort = FreePort.pick();
         int rpcPort = FreePort.pick();
         Path config = dir.resolve("influxdb.conf");
-        Files.writeString(config, config(dir, httpPort, rpcPort, authEnabled));
+        Files.writeString(config, config(dir, httpPort, rpcPort, authEnabled, certificate, privateKey));
         ChildProcess process = ChildProcess.start("influxd",
                 List.of(INFLUXD.toString(), "-config", config.toString()), dir, dir.resolve("influxd.log"));
-        LocalInfluxd server = new LocalInfluxd(process, "http://127.0.0.1:" + httpPort);
+        boolean https = certificate != null;
+        LocalInfluxd server = new LocalInfluxd(process, (https ? "https" : "http") + "://127.0.0.1:" + httpPort,
+                https ? Optional.of(Tls.trusting(certificate)) : Optional.empty());
         try {
             server.awaitPing();
         } catch (IOException | RuntimeException e) {
@@ -77,7 +95,8 @@ public final class LocalInfluxd implements AutoCloseable {
         return server;
     }
 
-    private static String config(Path dir, int httpPort, int rpcPort, boolean authEnabled) {
+    private static String config(Path dir, int httpPort, int rpcPort, boolean authEnabled, Path certificate,
+            Path privateKey) {
         // Monitor store and reporting would write to _internal and phone home; neither belongs in a test.
         return """
                 reporting-disabled = true
@@ -100,10 +119,14 @@ public final class LocalInfluxd implements AutoCloseable {
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
                   auth-enabled = %s
+                  https-enabled = %s
+                  https-certificate = "%s"
+                  https-private-key = "%s"
 
                 [logging]
                   level = "warn"
-                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), httpPort, authEnabled);
+                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), httpPort, authEnabled,
+                certificate != null, certificate == null ? "" : certificate, privateKey == null ? "" : privateKey);
     }
 
     private void awaitPing() throws IOException {
@@ -145,7 +168,7 @@ public final class LocalInfluxd implements AutoCloseable {
 
     /** Creates a database; a no-op if it exists. */
     public void createDatabase(String name) throws IOException {
-        new InfluxQl(url, null, admin).execute("CREATE DATABASE " + InfluxQl.identifier(name));
+        new InfluxQl(url, null, admin, tls).execute("CREATE DATABASE " + InfluxQl.identifier(name));
     }
 
     /** The admin user's credentials of a server started {@link #startWithAuth with auth}; else none. */

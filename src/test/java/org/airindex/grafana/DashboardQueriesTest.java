@@ -102,6 +102,8 @@ class DashboardQueriesTest {
      * wall clock, the results with event time. Live, both lie around now and one time range holds them.
      */
     static String metricsTimeFilter;
+    /** When the job of the run ended (epoch ms). */
+    static long runEnded;
 
     @BeforeAll
     static void runTheJob() throws Exception {
@@ -143,7 +145,8 @@ class DashboardQueriesTest {
 
         timeFilter = timeFilter(FIRST_DAY.atStartOfDay(zone).toInstant().toEpochMilli(),
                 FIRST_DAY.plusDays(DAYS + 1L).atStartOfDay(zone).toInstant().toEpochMilli());
-        metricsTimeFilter = timeFilter(started - 60_000, System.currentTimeMillis() + 60_000);
+        runEnded = System.currentTimeMillis();
+        metricsTimeFilter = timeFilter(started - 60_000, runEnded + 60_000);
     }
 
     /** As Grafana renders it. */
@@ -544,6 +547,36 @@ class DashboardQueriesTest {
         return out;
     }
 
+    /**
+     * A whole-feed outage stalls the watermark, so no event-time alert can say so: the rule "feed silent"
+     * counts the readings the job's source read, from its metrics. Evaluated as Grafana does (query A,
+     * reduced by sum, threshold C): over the run it sees readings and stays quiet; over the minute after
+     * the job ended it finds no data, which the rule turns into an alert.
+     */
+    @Test
+    void theFeedSilentRuleSeesReadingsWhileTheyFlowAndAlertsWhenTheyStop() throws IOException {
+        JsonNode rule = rules().stream().filter(r -> r.path("uid").asText().equals("airindex-feed-silent")).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule airindex-feed-silent"));
+        JsonNode a = rule.path("data").get(0).path("model");
+        assertEquals("sum", rule.path("data").get(1).path("model").path("reducer").asText());
+        JsonNode evaluator = rule.path("data").get(2).path("model").path("conditions").get(0).path("evaluator");
+        assertEquals("lt", evaluator.path("type").asText());
+        assertEquals(1, evaluator.path("params").get(0).asInt());
+        assertEquals("Alerting", rule.path("noDataState").asText(), "a job that reports nothing is silent too");
+
+        double read = 0;
+        for (Series s : metrics.query(substitute(a.path("query").asText(), Map.of()))) {
+            for (List<Object> row : s.values()) {
+                read += row.get(1) == null ? 0 : ((Number) row.get(1)).doubleValue();
+            }
+        }
+        assertTrue(read >= 1, "readings counted while the job read them: " + read);
+
+        String afterTheRun = a.path("query").asText().replace("$timeFilter", timeFilter(runEnded + 2_000, runEnded + 60_000))
+                .replace("$__interval", "1s");
+        assertTrue(metrics.query(afterTheRun).stream().allMatch(s -> s.values().isEmpty()), "no data once the job ended");
+    }
+
     @TestFactory
     Stream<DynamicNode> alertRules() throws IOException {
         List<JsonNode> rules = rules();
@@ -558,11 +591,12 @@ class DashboardQueriesTest {
                 if (uid.equals("__expr__")) {
                     continue;
                 }
-                assertEquals(datasourceUid, uid, what + ": datasource of " + data.path("refId"));
                 JsonNode model = data.path("model");
                 assertTrue(model.path("rawQuery").asBoolean(), what + ": raw InfluxQL");
                 String query = substitute(model.path("query").asText(), Map.of());
-                String problem = problem(influx, query, what + " query " + data.path("refId").asText() + " `" + query + "`");
+                assertEquals(isMetrics(query) ? metricsUid : datasourceUid, uid, what + ": datasource of " + data.path("refId"));
+                String problem = problem(uid.equals(metricsUid) ? metrics : influx, query,
+                        what + " query " + data.path("refId").asText() + " `" + query + "`");
                 if (problem != null) {
                     empty.add(problem);
                 }

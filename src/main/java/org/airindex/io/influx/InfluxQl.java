@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,19 +33,27 @@ public final class InfluxQl {
     private final String url;
     private final String database;
     private final InfluxAuth auth;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     /** @param database the {@code db} of every query; null for server-level statements only */
     public InfluxQl(String url, String database, InfluxAuth auth) {
+        this(url, database, auth, Optional.empty());
+    }
+
+    /** @param tls what an https server's certificate is checked against; empty for the JDK's trust */
+    public InfluxQl(String url, String database, InfluxAuth auth, Optional<Tls> tls) {
         this.url = Objects.requireNonNull(url, "url").replaceAll("/+$", "");
         this.database = database;
         this.auth = Objects.requireNonNull(auth, "auth");
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        tls.ifPresent(t -> http.sslContext(t.context()));
+        this.http = http.build();
     }
 
     /** Queries the settings' 1.x database, or on 2.x the database name mapped to the bucket (same name). */
     public static InfluxQl of(InfluxSettings settings) {
         String db = settings.api() == InfluxSettings.Api.V1 ? settings.database() : settings.bucket();
-        return new InfluxQl(settings.url(), db, settings.resolveAuth());
+        return new InfluxQl(settings.url(), db, settings.resolveAuth(), settings.tls());
     }
 
     /** Runs a read-only query (SELECT, SHOW) and returns the series of all its statements in order. */

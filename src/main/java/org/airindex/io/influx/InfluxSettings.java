@@ -33,6 +33,7 @@ public final class InfluxSettings implements Serializable {
     private final int batchSize;
     private final int maxRetries;
     private final Duration retryBackoff;
+    private final String truststore;
 
     private InfluxSettings(Builder b) {
         this.url = b.url;
@@ -47,6 +48,7 @@ public final class InfluxSettings implements Serializable {
         this.batchSize = b.batchSize;
         this.maxRetries = b.maxRetries;
         this.retryBackoff = b.retryBackoff;
+        this.truststore = b.truststore;
     }
 
     /** A 1.x server; the retention policy defaults to the database's default one. */
@@ -76,6 +78,14 @@ public final class InfluxSettings implements Serializable {
             return InfluxAuth.none();
         }
         return InfluxAuth.basic(username.resolve(), password.resolve());
+    }
+
+    /**
+     * For an https server whose certificate a public authority did not sign: the certificates to trust, read
+     * from the PEM file where the connection is made; empty for the JDK's own trust.
+     */
+    public Optional<Tls> tls() {
+        return Optional.ofNullable(truststore).map(path -> Tls.trusting(java.nio.file.Path.of(path)));
     }
 
     /** Which credentials these are, by where they come from, for messages; never their values. */
@@ -145,6 +155,9 @@ public final class InfluxSettings implements Serializable {
         } else {
             s.append(" org=").append(org).append(" bucket=").append(bucket).append(" token=").append(token);
         }
+        if (truststore != null) {
+            s.append(" truststore=").append(truststore);
+        }
         return s.append(" batchSize=").append(batchSize)
                 .append(" maxRetries=").append(maxRetries)
                 .append(" retryBackoff=").append(retryBackoff)
@@ -172,6 +185,7 @@ public final class InfluxSettings implements Serializable {
         private int batchSize = 1000;
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(500);
+        private String truststore;
 
         private Builder(String url, Api api) {
             String trimmed = requireText(url, "url");
@@ -198,6 +212,12 @@ public final class InfluxSettings implements Serializable {
             requireApi(Api.V1, "credentials");
             this.username = Objects.requireNonNull(usernameRef, "username");
             this.password = Objects.requireNonNull(passwordRef, "password");
+            return this;
+        }
+
+        /** A PEM file of the certificates an https server may present (a private CA or a self-signed one). */
+        public Builder truststore(String pemPath) {
+            this.truststore = requireText(pemPath, "truststore");
             return this;
         }
 

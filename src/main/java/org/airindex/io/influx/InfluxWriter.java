@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,14 +63,16 @@ public final class InfluxWriter implements AutoCloseable {
 
     private static InfluxDBClientOptions options(InfluxSettings settings, InfluxAuth auth) {
         InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(settings.url());
+        OkHttpClient.Builder http = new OkHttpClient.Builder();
+        settings.tls().ifPresent(tls -> http.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager()));
         if (settings.api() == InfluxSettings.Api.V1) {
             // org and bucket only satisfy the client's checks; the interceptor replaces them with db and rp.
-            OkHttpClient.Builder http = new OkHttpClient.Builder().addInterceptor(new V1WriteInterceptor(
-                    settings.database(), settings.retentionPolicy().orElse(null), auth));
+            http.addInterceptor(new V1WriteInterceptor(settings.database(), settings.retentionPolicy().orElse(null), auth));
             return options.okHttpClient(http).org("-").bucket(settings.database()).build();
         }
         String token = auth.authorizationHeader().orElseThrow().substring("Token ".length());
-        return options.authenticateToken(token.toCharArray()).org(settings.org()).bucket(settings.bucket()).build();
+        return options.okHttpClient(http).authenticateToken(token.toCharArray()).org(settings.org())
+                .bucket(settings.bucket()).build();
     }
 
     /** A line the server refused for its content, with the server's words. */
@@ -174,10 +177,15 @@ public final class InfluxWriter implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + path))
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody());
         auth.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        settings.tls().ifPresent(tls -> client.sslContext(tls.context()));
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (SSLException untrusted) {
+            throw new IllegalStateException("InfluxDB at " + target() + ": no TLS connection (" + untrusted.getMessage()
+                    + "); if its certificate is signed by a private CA or self-signed, name that certificate in"
+                    + " influx.truststore (a PEM file)", untrusted);
         } catch (IOException unreachable) {
             return;
         } catch (InterruptedException e) {

@@ -52,6 +52,15 @@ public class InfluxMetricReporter implements MetricReporter, Scheduled {
                 ? InfluxSettings.v2(url, config.getString("org", "airindex"), config.getString("bucket", "airindex"))
                         .token(org.airindex.io.SecretRef.env(config.getString("token_env", "INFLUX_TOKEN")))
                 : InfluxSettings.v1(url, config.getString("database", "airindex"));
+        String user = config.getString("username_env", "");
+        if (!user.isBlank()) {
+            b.credentials(org.airindex.io.SecretRef.env(user),
+                    org.airindex.io.SecretRef.env(config.getString("password_env", "INFLUX_PASSWORD")));
+        }
+        String truststore = config.getString("truststore", "");
+        if (!truststore.isBlank()) {
+            b.truststore(truststore);
+        }
         writer = new InfluxWriter(b.maxRetries(0).build());
     }
 
