@@ -38,6 +38,8 @@ public final class LocalKafka implements AutoCloseable {
     private final ChildProcess process;
     private final String bootstrapServers;
     private final Path dir;
+    /** The TLS listener's {@code host:port}, when the broker has one. */
+    private String tlsBootstrapServers;
 
     private LocalKafka(ChildProcess process, String bootstrapServers, Path dir) {
         this.process = process;
@@ -50,12 +52,35 @@ public final class LocalKafka implements AutoCloseable {
      * answers admin requests.
      */
     public static LocalKafka start(Path workDir, String classpath) throws IOException {
+        return start(workDir, classpath, null, null);
+    }
+
+    /**
+     * A broker with a TLS listener besides the plaintext one ({@link #tlsBootstrapServers()}), serving the
+     * certificate of a PKCS12 key store (key and store under the same password).
+     */
+    public static LocalKafka startWithTls(Path workDir, String classpath, Path keyStore, String password)
+            throws IOException {
+        return start(workDir, classpath, keyStore, password);
+    }
+
+    private static LocalKafka start(Path workDir, String classpath, Path keyStore, String password) throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "kafka-");
         int brokerPort = FreePort.pick();
         int controllerPort = FreePort.pick();
+        int tlsPort = keyStore == null ? 0 : FreePort.pick();
         Path config = dir.resolve("server.properties");
-        Files.writeString(config, serverProperties(dir, brokerPort, controllerPort));
+        String properties = serverProperties(dir, brokerPort, controllerPort);
+        if (keyStore != null) {
+            properties = properties
+                    .replace("listeners=PLAINTEXT://127.0.0.1:" + brokerPort, "listeners=PLAINTEXT://127.0.0.1:" + brokerPort
+                            + ",SSL://127.0.0.1:" + tlsPort)
+                    .replace("PLAINTEXT:PLAINTEXT", "PLAINTEXT:PLAINTEXT,SSL:SSL")
+                    + "ssl.keystore.type=PKCS12\nssl.keystore.location=" + keyStore + "\nssl.keystore.password=" + password
+                    + "\nssl.key.password=" + password + "\n";
+        }
+        Files.writeString(config, properties);
         Path log4j = dir.resolve("log4j2.properties");
         Files.writeString(log4j, LOG4J);
 
@@ -67,6 +92,7 @@ public final class LocalKafka implements AutoCloseable {
         command.add(config.toString());
         ChildProcess process = ChildProcess.start("kafka", command, dir, dir.resolve("kafka.log"));
         LocalKafka kafka = new LocalKafka(process, "127.0.0.1:" + brokerPort, dir);
+        kafka.tlsBootstrapServers = keyStore == null ? null : "127.0.0.1:" + tlsPort;
         try {
             kafka.awaitReady();
         } catch (IOException | RuntimeException e) {
@@ -180,6 +206,11 @@ public final class LocalKafka implements AutoCloseable {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    }
+
+    /** {@code host:port} of the TLS listener of a broker {@link #startWithTls started with one}. */
+    public String tlsBootstrapServers() {
+        return tlsBootstrapServers;
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */

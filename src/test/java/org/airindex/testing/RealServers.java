@@ -37,12 +37,27 @@ public final class RealServers implements AutoCloseable {
     }
 
     public static RealServers start(Path work, AirIndexConfig config) throws Exception {
+        return start(work, config, null, null);
+    }
+
+    /**
+     * The same with a broker that also listens with TLS ({@link LocalKafka#tlsBootstrapServers()}), serving
+     * the certificate of {@code keyStore}; the configuration keeps the plaintext listener.
+     */
+    public static RealServers startWithKafkaTls(Path work, AirIndexConfig config, Path keyStore, String password)
+            throws Exception {
+        return start(work, config, keyStore, password);
+    }
+
+    private static RealServers start(Path work, AirIndexConfig config, Path keyStore, String password) throws Exception {
         LocalInfluxd influxd = LocalInfluxd.start(work);
         LocalKafka kafka = null;
         try {
             influxd.createDatabase(config.influx.database);
             influxd.createDatabase(config.influx.metricsDatabase);
-            kafka = LocalKafka.start(work, System.getProperty("java.class.path"));
+            String classpath = System.getProperty("java.class.path");
+            kafka = keyStore == null ? LocalKafka.start(work, classpath)
+                    : LocalKafka.startWithTls(work, classpath, keyStore, password);
             kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
             kafka.createTopics(1, config.kafka.deadLetterTopic);
         } catch (Exception | Error e) {
