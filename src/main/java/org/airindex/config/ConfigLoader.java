@@ -141,6 +141,19 @@ public final class ConfigLoader {
      * registry stops the job at start with its key and path, instead of money settled on a default.
      */
     public static void requireFiles(AirIndexConfig c) {
+        for (Map.Entry<String, String> e : namedFiles(c).entrySet()) {
+            if (!Files.isReadable(Path.of(e.getValue()))) {
+                throw new IllegalArgumentException(e.getKey() + ": no readable file or folder at "
+                        + Path.of(e.getValue().strip()).toAbsolutePath() + " (leave it empty for the jar's copy)");
+            }
+        }
+    }
+
+    /**
+     * The files and folders read where the job graph is built, by key (a key left empty or "none" names
+     * none). Not the token file or the trust store: the TaskManagers read those where they connect.
+     */
+    public static Map<String, String> namedFiles(AirIndexConfig c) {
         Map<String, String> named = new LinkedHashMap<>();
         named.put("stations", c.stations);
         named.put("standards", c.standards);
@@ -148,13 +161,9 @@ public final class ConfigLoader {
         named.put("province.scheme", c.province.scheme);
         named.put("province.baselines", c.province.baselines);
         named.put("kafka.properties_file", c.kafka.propertiesFile);
-        named.put("influx.truststore", c.influx.truststore);
-        for (Map.Entry<String, String> e : named.entrySet()) {
-            if (AirIndexConfig.names(e.getValue()) && !Files.isReadable(Path.of(e.getValue().strip()))) {
-                throw new IllegalArgumentException(e.getKey() + ": no readable file or folder at "
-                        + Path.of(e.getValue().strip()).toAbsolutePath() + " (leave it empty for the jar's copy)");
-            }
-        }
+        named.replaceAll((key, path) -> AirIndexConfig.names(path) ? path.strip() : null);
+        named.values().removeIf(java.util.Objects::isNull);
+        return named;
     }
 
     /** Every value is checked at start, and a bad one named by its key: a null (an empty YAML value) too. */

@@ -103,12 +103,9 @@ class KubernetesDescriptorTest {
         assertEquals(flink.path("state.backend.type").asText(), c.checkpointing.stateBackend);
         assertEquals(flink.path("metrics.reporter.airindex.database").asText(), c.influx.metricsDatabase);
         assertEquals(flink.path("metrics.reporter.airindex.url").asText(), c.influx.url);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("stations", c.stations);
-        files.put("standards", c.standards);
-        files.put("alerts", c.alerts);
-        files.put("province.scheme", c.province.scheme);
-        files.put("province.baselines", c.province.baselines);
+        Map<String, String> files = ConfigLoader.namedFiles(c);
+        assertTrue(files.keySet().containsAll(List.of("stations", "standards", "alerts", "province.scheme",
+                "province.baselines")), files.toString());
         for (Map.Entry<String, String> f : files.entrySet()) {
             assertTrue(f.getValue().startsWith(BASE + "/conf/"), f.getKey() + " in the image: " + f.getValue());
             assertTrue(Files.exists(Path.of(f.getValue().substring(BASE.length() + 1))), f.getKey() + " shipped");

@@ -109,12 +109,6 @@ final class ClusterRun implements ObservedRun, AutoCloseable {
         awaitCheckpoints(2);
     }
 
-    @Override
-    public void awaitCheckpoints(int more) throws Exception {
-        long target = completedCheckpoints() + more;
-        await(more + " more checkpoints", () -> completedCheckpoints() >= target);
-    }
-
     /** {@code airindex stop} against the cluster's REST API; the savepoint's location, as it says. */
     String stopWithSavepoint() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -138,7 +132,8 @@ final class ClusterRun implements ObservedRun, AutoCloseable {
         script("jobs/cluster.sh", "add-taskmanager");
     }
 
-    long completedCheckpoints() {
+    @Override
+    public long completedCheckpoints() {
         try {
             return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong(-1);
         } catch (Exception e) {

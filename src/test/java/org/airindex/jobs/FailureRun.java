@@ -105,12 +105,6 @@ final class FailureRun implements ObservedRun, AutoCloseable {
         awaitCheckpoints(2);
     }
 
-    @Override
-    public void awaitCheckpoints(int more) throws Exception {
-        long target = completedCheckpoints() + more;
-        await(more + " more checkpoints", () -> completedCheckpoints() >= target);
-    }
-
     /** The external path of the newest completed checkpoint of the current job. */
     String latestCheckpoint() throws Exception {
         CompletedCheckpointStats latest = stats().getHistory().getLatestCompletedCheckpoint();
@@ -133,7 +127,8 @@ final class FailureRun implements ObservedRun, AutoCloseable {
         return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
     }
 
-    long completedCheckpoints() {
+    @Override
+    public long completedCheckpoints() {
         try {
             return stats().getCounts().getNumberOfCompletedCheckpoints();
         } catch (Exception e) {

@@ -9,7 +9,13 @@ interface ObservedRun {
 
     long failedCheckpoints() throws Exception;
 
-    void awaitCheckpoints(int more) throws Exception;
+    /** Checkpoints the current job completed; -1 while it cannot say. */
+    long completedCheckpoints();
+
+    default void awaitCheckpoints(int more) throws Exception {
+        long target = completedCheckpoints() + more;
+        await(more + " more checkpoints", () -> completedCheckpoints() >= target);
+    }
 
     /** Waits for {@code condition}, failing with {@code what} if the job fails or time runs out. */
     void await(String what, BooleanSupplier condition) throws Exception;
