@@ -64,9 +64,9 @@ class AlertsEndToEndTest {
     private static List<JsonNode> topic(int expected) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
-        List<ConsumerRecord<String, String>> records = servers.readAll("air.alerts", true);
+        List<ConsumerRecord<String, String>> records = servers.readAll(servers.config.kafka.alertsTopic, true);
         for (long deadline = System.currentTimeMillis() + 30_000; records.size() < expected
-                && System.currentTimeMillis() < deadline; records = servers.readAll("air.alerts", true)) {
+                && System.currentTimeMillis() < deadline; records = servers.readAll(servers.config.kafka.alertsTopic, true)) {
             Thread.sleep(200);
         }
         for (var r : records) {

@@ -89,7 +89,7 @@ class AlertsRestartEndToEndTest {
         List<String> out = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 90_000;
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = List.of(new TopicPartition("air.alerts", 0), new TopicPartition("air.alerts", 1));
+            List<TopicPartition> parts = List.of(new TopicPartition(config.kafka.alertsTopic, 0), new TopicPartition(config.kafka.alertsTopic, 1));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             while (out.size() < expected && System.currentTimeMillis() < deadline) {

@@ -135,7 +135,7 @@ class AirIndexJobEndToEndTest {
 
     @Test
     void badRecordsReachTheDeadLetterTopicWithTheirReasons() {
-        List<DeadLetter> dead = servers.readAll("air.readings.dlq", false).stream()
+        List<DeadLetter> dead = servers.readAll(servers.config.kafka.deadLetterTopic, false).stream()
                 .map(r -> DeadLetterJson.read(r.value())).toList();
         assertEquals(4, dead.size(), dead.toString());
         Map<String, DeadLetter> byReason = new java.util.HashMap<>();

@@ -56,7 +56,7 @@ class FailureInjectionEndToEndTest {
     static void cleanRun() throws Exception {
         registry = StationRegistry.load(Path.of("conf/stations.csv"));
         feed = new FailureFeed(registry);
-        servers = RealServers.start(work, new org.airindex.config.AirIndexConfig());
+        servers = RealServers.startOwn(work, new org.airindex.config.AirIndexConfig());
         try (FailureRun clean = new FailureRun("clean", servers, registry, work, "hashmap")) {
             clean.start(null);
             for (List<FailureFeed.Line> stage : feed.stages) {

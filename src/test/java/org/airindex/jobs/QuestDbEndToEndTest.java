@@ -116,11 +116,15 @@ class QuestDbEndToEndTest {
         AirIndexConfig c = ConfigLoader.load(Path.of("conf/airindex.yaml"), n -> null);
         c.processingClock = Clock.fixed(Instant.parse("2026-11-05T00:30:00Z"), ZoneOffset.UTC);
         c.kafka.bootstrap = servers.config.kafka.bootstrap;
+        c.kafka.readingsTopic = servers.config.kafka.readingsTopic;
+        c.kafka.deadLetterTopic = servers.config.kafka.deadLetterTopic;
+        c.kafka.alertsTopic = servers.config.kafka.alertsTopic;
         c.kafka.startingOffsets = "earliest";
         c.kafka.group = "airindex-" + name;
         c.kafka.alertsTransactionalIdPrefix = "airindex-" + name;
         if (name.equals("v1")) {
             c.influx.url = servers.config.influx.url;
+            c.influx.database = servers.config.influx.database;
         } else {
             c.influx.api = "v2";
             c.influx.url = questdb.url();

@@ -1,10 +1,12 @@
 package org.airindex.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,57 +23,99 @@ import org.airindex.local.LocalInfluxd;
 import org.airindex.local.LocalKafka;
 
 /**
- * A real InfluxDB and a real Kafka broker for one end-to-end test class, with the job's topics
- * and database made and the configuration pointed at them; and the Flink environment every such
- * test runs the job in (parallelism 2, generic types off so a Kryo fallback fails loudly).
+ * A real InfluxDB and a real Kafka broker for an end-to-end test class, with the class's own topics, consumer
+ * group and databases made and the configuration pointed at them; and the Flink environment every such test
+ * runs the job in (parallelism 2, generic types off so a Kryo fallback fails loudly).
+ *
+ * <p>{@link #start} hands out one pair of servers shared by every test class of the JVM (they stop when it
+ * exits), each class under names of its own ({@code t3.air.readings}, database {@code airindex_t3}): starting
+ * a broker costs some ten seconds. A test that stops or reconfigures servers takes its own ({@link #startOwn},
+ * {@link #startWithKafkaTls}), which {@link #close} stops.
  */
 public final class RealServers implements AutoCloseable {
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static RealServers shared;
+
     public final LocalInfluxd influxd;
     public final LocalKafka kafka;
     public final AirIndexConfig config;
+    private final boolean own;
 
-    private RealServers(LocalInfluxd influxd, LocalKafka kafka, AirIndexConfig config) {
+    private RealServers(LocalInfluxd influxd, LocalKafka kafka, AirIndexConfig config, boolean own) {
         this.influxd = influxd;
         this.kafka = kafka;
         this.config = config;
+        this.own = own;
     }
 
-    public static RealServers start(Path work, AirIndexConfig config) throws Exception {
-        return start(work, config, null, null);
+    /** The shared servers, with topics and databases of the caller's own, named in {@code config}. */
+    public static synchronized RealServers start(Path work, AirIndexConfig config) throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("airindex-servers-");
+            RealServers servers = launch(dir, null, null);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                servers.kafka.close();
+                servers.influxd.close();
+            }, "shared test servers"));
+            shared = servers;
+        }
+        String prefix = "t" + USERS.incrementAndGet();
+        config.kafka.readingsTopic = prefix + "." + config.kafka.readingsTopic;
+        config.kafka.deadLetterTopic = prefix + "." + config.kafka.deadLetterTopic;
+        config.kafka.alertsTopic = prefix + "." + config.kafka.alertsTopic;
+        config.kafka.group = prefix + "." + config.kafka.group;
+        config.kafka.alertsTransactionalIdPrefix = prefix + "." + config.kafka.alertsTransactionalIdPrefix;
+        config.influx.database = config.influx.database + "_" + prefix;
+        config.influx.metricsDatabase = config.influx.metricsDatabase + "_" + prefix;
+        return shared.serve(config, false);
+    }
+
+    /** Servers of the caller's own, for a test that stops, restarts or reconfigures them. */
+    public static RealServers startOwn(Path work, AirIndexConfig config) throws Exception {
+        return launch(work, null, null).serve(config, true);
     }
 
     /**
-     * The same with a broker that also listens with TLS ({@link LocalKafka#tlsBootstrapServers()}), serving
-     * the certificate of {@code keyStore}; the configuration keeps the plaintext listener.
+     * Servers of the caller's own with a broker that also listens with TLS ({@link LocalKafka#tlsBootstrapServers()}),
+     * serving the certificate of {@code keyStore}; the configuration keeps the plaintext listener.
      */
     public static RealServers startWithKafkaTls(Path work, AirIndexConfig config, Path keyStore, String password)
             throws Exception {
-        return start(work, config, keyStore, password);
+        return launch(work, keyStore, password).serve(config, true);
     }
 
-    private static RealServers start(Path work, AirIndexConfig config, Path keyStore, String password) throws Exception {
+    private static RealServers launch(Path work, Path keyStore, String password) throws Exception {
         LocalInfluxd influxd = LocalInfluxd.start(work);
-        LocalKafka kafka = null;
+        try {
+            String classpath = System.getProperty("java.class.path");
+            LocalKafka kafka = keyStore == null ? LocalKafka.start(work, classpath)
+                    : LocalKafka.startWithTls(work, classpath, keyStore, password);
+            return new RealServers(influxd, kafka, null, true);
+        } catch (Exception | Error e) {
+            influxd.close();
+            throw e;
+        }
+    }
+
+    /** Makes the configuration's topics and databases here and points it at these servers. */
+    private RealServers serve(AirIndexConfig config, boolean own) throws Exception {
         try {
             influxd.createDatabase(config.influx.database);
             influxd.createDatabase(config.influx.metricsDatabase);
-            String classpath = System.getProperty("java.class.path");
-            kafka = keyStore == null ? LocalKafka.start(work, classpath)
-                    : LocalKafka.startWithTls(work, classpath, keyStore, password);
             kafka.createTopics(2, config.kafka.readingsTopic, config.kafka.alertsTopic);
             kafka.createTopics(1, config.kafka.deadLetterTopic);
         } catch (Exception | Error e) {
-            if (kafka != null) {
+            if (own) {
                 kafka.close();
+                influxd.close();
             }
-            influxd.close();
             throw e;
         }
         config.kafka.bootstrap = kafka.bootstrapServers();
         config.kafka.startingOffsets = "earliest";
         config.influx.api = "v1";
         config.influx.url = influxd.url();
-        return new RealServers(influxd, kafka, config);
+        return new RealServers(influxd, kafka, config, own);
     }
 
     /** Sends each {key, value} pair (key may be null) to the readings topic. */
@@ -118,9 +162,12 @@ public final class RealServers implements AutoCloseable {
         return env;
     }
 
+    /** Stops servers of the caller's own; the shared ones stay up for the next test class. */
     @Override
     public void close() {
-        kafka.close();
-        influxd.close();
+        if (own) {
+            kafka.close();
+            influxd.close();
+        }
     }
 }
