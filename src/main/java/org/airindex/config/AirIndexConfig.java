@@ -107,6 +107,8 @@ public class AirIndexConfig implements Serializable {
         public int batchSize = 1000;
         public int maxRetries = 5;
         public Duration retryBackoff = Duration.ofMillis(500);
+        /** The longest a point waits in the sink's buffer: results reach InfluxDB this soon when little arrives. */
+        public Duration flushInterval = Duration.ofSeconds(1);
     }
 
     public static class EventTime implements Serializable {

@@ -211,6 +211,7 @@ public final class ConfigLoader {
             text("influx.password_env (influx.username_env is set)", c.influx.passwordEnv);
         }
         duration("influx.retry_backoff", c.influx.retryBackoff, true);
+        duration("influx.flush_interval", c.influx.flushInterval, false);
         duration("event_time.max_out_of_orderness", c.eventTime.maxOutOfOrderness, true);
         duration("event_time.allowed_lateness", c.eventTime.allowedLateness, true);
         duration("event_time.max_ahead", c.eventTime.maxAhead, true);

@@ -57,7 +57,8 @@ public final class ProductionIo {
         if (c.retentionPolicy != null && !c.retentionPolicy.isBlank()) {
             b.retentionPolicy(c.retentionPolicy);
         }
-        return b.batchSize(c.batchSize).maxRetries(c.maxRetries).retryBackoff(c.retryBackoff).build();
+        return b.batchSize(c.batchSize).maxRetries(c.maxRetries).retryBackoff(c.retryBackoff)
+                .flushInterval(c.flushInterval).build();
     }
 
     /**

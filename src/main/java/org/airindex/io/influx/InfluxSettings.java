@@ -34,6 +34,7 @@ public final class InfluxSettings implements Serializable {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final String truststore;
+    private final Duration flushInterval;
 
     private InfluxSettings(Builder b) {
         this.url = b.url;
@@ -49,6 +50,7 @@ public final class InfluxSettings implements Serializable {
         this.maxRetries = b.maxRetries;
         this.retryBackoff = b.retryBackoff;
         this.truststore = b.truststore;
+        this.flushInterval = b.flushInterval;
     }
 
     /** A 1.x server; the retention policy defaults to the database's default one. */
@@ -135,6 +137,11 @@ public final class InfluxSettings implements Serializable {
         return maxRetries;
     }
 
+    /** The longest a line waits in the sink's buffer before it is written. */
+    public Duration flushInterval() {
+        return flushInterval;
+    }
+
     /** Wait before the first retry; each later retry waits twice as long as the one before. */
     public Duration retryBackoff() {
         return retryBackoff;
@@ -161,6 +168,7 @@ public final class InfluxSettings implements Serializable {
         return s.append(" batchSize=").append(batchSize)
                 .append(" maxRetries=").append(maxRetries)
                 .append(" retryBackoff=").append(retryBackoff)
+                .append(" flushInterval=").append(flushInterval)
                 .append(']').toString();
     }
 
@@ -186,6 +194,7 @@ public final class InfluxSettings implements Serializable {
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(500);
         private String truststore;
+        private Duration flushInterval = Duration.ofSeconds(1);
 
         private Builder(String url, Api api) {
             String trimmed = requireText(url, "url");
@@ -234,6 +243,14 @@ public final class InfluxSettings implements Serializable {
                 throw new IllegalArgumentException("maxRetries must not be negative, got " + retries);
             }
             this.maxRetries = retries;
+            return this;
+        }
+
+        public Builder flushInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("flushInterval must be positive, got " + interval);
+            }
+            this.flushInterval = interval;
             return this;
         }
 

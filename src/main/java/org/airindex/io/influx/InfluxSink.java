@@ -30,7 +30,7 @@ public final class InfluxSink implements Sink<String> {
 
     @Override
     public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxSinkWriter(settings, context.metricGroup(), rejected.open());
+        return new InfluxSinkWriter(settings, context.metricGroup(), rejected.open(), context.getProcessingTimeService());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers lines and writes them in batches of {@code batchSize}, and always before a checkpoint.
+ * Buffers lines and writes them in batches of {@code batchSize}, at the latest a flush interval after the
+ * first buffered line, and always before a checkpoint.
  *
  * <p>Nothing is buffered across checkpoints, so the writer has no state to snapshot: Flink calls
  * {@link #flush(boolean)} before it forwards each checkpoint barrier, and the flush writes the whole buffer
@@ -42,8 +44,25 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
     /** Recomputed results the server could not delete first (no delete API): overwritten only. */
     private final Counter notReplaced;
     private final InfluxSettings settings;
+    private final ProcessingTimeService timers;
+    private final long flushMillis;
+    /** A timer will write the buffer: set by the first line after a write, cleared when it fires. */
+    private boolean flushScheduled;
 
     public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics, RejectedLines.Writer rejectedLines) {
+        this(settings, metrics, rejectedLines, null);
+    }
+
+    /**
+     * @param timers the task's processing-time service, or null: with it, buffered lines are written at the
+     *     latest {@link InfluxSettings#flushInterval()} after the first of them came, so a result reaches
+     *     InfluxDB within that time also when little arrives (at night), not only when a batch fills or a
+     *     checkpoint comes
+     */
+    public InfluxSinkWriter(InfluxSettings settings, SinkWriterMetricGroup metrics, RejectedLines.Writer rejectedLines,
+            ProcessingTimeService timers) {
+        this.timers = timers;
+        this.flushMillis = settings.flushInterval().toMillis();
         this.rejectedLines = rejectedLines;
         this.rejected = metrics.counter("influxRejected");
         this.replaced = metrics.counter("influxReplaced");
@@ -80,6 +99,12 @@ public final class InfluxSinkWriter implements SinkWriter<String> {
         buffer.add(line);
         if (buffer.size() >= batchSize) {
             writeBuffer();
+        } else if (timers != null && !flushScheduled) {
+            flushScheduled = true;
+            timers.registerTimer(timers.getCurrentProcessingTime() + flushMillis, time -> {
+                flushScheduled = false;
+                writeBuffer();
+            });
         }
     }
 

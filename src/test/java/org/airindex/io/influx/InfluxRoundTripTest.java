@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.airindex.local.LocalInfluxd;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,35 @@ class InfluxRoundTripTest {
 
             sink.flush(false);
             assertEquals(3, select("batched").size(), "flush writes what is left");
+        }
+    }
+
+    /**
+     * A result waits in the buffer at most the flush interval (1 s here) after the first line of a batch
+     * came, on the task's processing-time clock, even when the batch never fills: at night a county's new
+     * hour reaches Grafana a second after it closes, not a checkpoint later.
+     */
+    @Test
+    void sinkWriterWritesWhatWaitedTheFlushInterval() throws Exception {
+        TestProcessingTimeService clock = new TestProcessingTimeService();
+        clock.setCurrentTime(1_000_000L);
+        InfluxSettings settings = InfluxSettings.v1(influxd.url(), DB).batchSize(100).flushInterval(Duration.ofSeconds(1))
+                .build();
+        try (InfluxSinkWriter sink = new InfluxSinkWriter(settings,
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), RejectedLines.logged().open(), clock)) {
+            sink.write(Lines.line("timed", Map.of("n", "a"), fields("v", 1L), 1_700_000_000L).orElseThrow(), null);
+            clock.setCurrentTime(1_000_600L);
+            sink.write(Lines.line("timed", Map.of("n", "b"), fields("v", 2L), 1_700_000_000L).orElseThrow(), null);
+            clock.setCurrentTime(1_000_999L);
+            assertEquals(0, select("timed").size(), "within the interval of the first line, the batch waits");
+            clock.setCurrentTime(1_001_000L);
+            assertEquals(2, select("timed").size(), "the interval of the first line is up: both are written");
+
+            sink.write(Lines.line("timed", Map.of("n", "c"), fields("v", 3L), 1_700_000_000L).orElseThrow(), null);
+            clock.setCurrentTime(1_001_999L);
+            assertEquals(2, select("timed").size());
+            clock.setCurrentTime(1_002_000L);
+            assertEquals(3, select("timed").size(), "the next line starts its own interval");
         }
     }
 
