@@ -22,5 +22,7 @@ ensure_java_maven
 ensure_influxd
 mvn -B -q -DskipTests test-compile >&2 || die "test-compile failed"
 cp=$(kafka_classpath)
-exec java -Xmx3g "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR \
+# AIRINDEX_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=work/bench/bench.jfr to profile.
+# shellcheck disable=SC2086
+exec java -Xmx3g ${AIRINDEX_BENCH_JAVA_OPTS:-} "${JAVA_OPENS[@]}" -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR \
   -cp "target/classes:target/test-classes:$cp" org.airindex.bench.ThroughputBench "$stations" "$hours" "$partitions" "$parallelism"
