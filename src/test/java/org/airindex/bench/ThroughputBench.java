@@ -48,6 +48,7 @@ import org.airindex.testing.RealServers;
  * <ol>
  *   <li>read limit: a plain KafkaConsumer and the job's own parser over the readings topic;</li>
  *   <li>write limit: the job's own InfluxDB writer, one station-hour point per reading, in its batch size;</li>
+ *   <li>a Flink SQL peer ({@link FlinkSqlPeer}): station-hour and county means, to blackhole sinks;</li>
  *   <li>compute only: the production graph from the same topic, its outputs discarded (points still made);</li>
  *   <li>the production job, Kafka to InfluxDB.</li>
  * </ol>
@@ -100,6 +101,8 @@ public final class ThroughputBench {
             measure("read limit (KafkaConsumer + the job's parser)", readings.size(), () -> readLimit(config, readings.size()));
             measure("write limit (the job's InfluxDB writer, 1 point per reading)", readings.size(),
                     () -> writeLimit(servers, config, readings));
+            measure("Flink SQL peer (station hour + county mean, blackhole)", readings.size(),
+                    () -> FlinkSqlPeer.run(config, parallelism, "bench-sql"));
             measure("airindex compute only (outputs discarded)", readings.size(), () -> {
                 AirIndexConfig c = copy(config, "compute");
                 StreamExecutionEnvironment env = environment(c);
@@ -228,8 +231,9 @@ public final class ThroughputBench {
     private void report() throws IOException {
         List<Double> v = new ArrayList<>(perSecond.values());
         double slowerLimit = Math.min(v.get(0), v.get(1));
-        System.out.printf("full / slower limit: %.2f   compute only / read limit: %.2f   full / compute only: %.2f%n",
-                v.get(3) / slowerLimit, v.get(2) / v.get(0), v.get(3) / v.get(2));
+        System.out.printf("full / slower limit: %.2f (target >= 0.6)   compute only / SQL peer: %.2f (target >= 1.5)"
+                + "   compute only / read limit: %.2f   full / compute only: %.2f%n",
+                v.get(4) / slowerLimit, v.get(3) / v.get(2), v.get(3) / v.get(0), v.get(4) / v.get(3));
         Path csv = Path.of("work/bench/throughput.csv");
         Files.createDirectories(csv.getParent());
         if (!Files.exists(csv)) {
