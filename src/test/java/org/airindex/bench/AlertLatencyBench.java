@@ -24,13 +24,15 @@ import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.io.influx.Series;
 import org.airindex.jobs.ProductionIo;
 import org.airindex.testing.RealServers;
 
 /**
- * Alert latency on real servers: wall time from sending the readings that let an alert's hour
- * close (the next hour's readings move the watermark past it) to the alert event being readable
- * (read committed) on the alerts topic. The streaming job runs unbounded at parallelism 2 on the
+ * Result latency on real servers: wall time from sending the readings that let an hour close (the next
+ * hour's readings move the watermark past it) to the alert event being readable (read committed) on the
+ * alerts topic, and to the hour's station-hour points being in InfluxDB (all stations, polled every 100 ms). The streaming job runs unbounded at parallelism 2 on the
  * sample registry; every station reports each hour, one county's PM2.5 swings between clean and
  * heavily polluted so its "county hourly AQI > 200 for 3 hours" alert opens and closes repeatedly.
  * Run per checkpoint interval, since the alert sink commits its Kafka transaction on checkpoints.
@@ -66,6 +68,10 @@ public final class AlertLatencyBench {
             Thread reader = new Thread(() -> readAlerts(servers, config, arrivals, stop));
             reader.start();
             ZonedDateTime start = LocalDate.of(2026, 11, 10).atStartOfDay(ZONE);
+            Map<Long, Long> pointsVisible = new ConcurrentHashMap<>();
+            Thread poller = new Thread(() -> pollPoints(servers, start.toInstant().toEpochMilli(),
+                    registry.stations().size(), pointsVisible, stop));
+            poller.start();
             for (int h = 1; h <= hours; h++) {
                 ZonedDateTime end = start.plusHours(h);
                 boolean high = (h - 1) % 8 < 4; // 4 polluted hours, then 4 clean ones
@@ -83,6 +89,7 @@ public final class AlertLatencyBench {
             Thread.sleep(checkpoint.toMillis() + 5000);
             stop.set(true);
             reader.join();
+            poller.join();
             job.cancel().get();
 
             List<Long> latencies = new ArrayList<>();
@@ -93,11 +100,53 @@ public final class AlertLatencyBench {
                     latencies.add(a[1] - sent);
                 }
             }
-            latencies.sort(Long::compare);
-            System.out.printf("checkpoint interval %ds: %d alert events, latency ms min %d, median %d, max %d%n",
-                    checkpoint.toSeconds(), latencies.size(), latencies.isEmpty() ? -1 : latencies.get(0),
-                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
-                    latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+            List<Long> points = new ArrayList<>();
+            pointsVisible.forEach((hourEnd, visible) -> {
+                Long sent = sentAt.get(hourEnd + 3_600_000L);
+                if (sent != null) {
+                    points.add(visible - sent);
+                }
+            });
+            System.out.printf("checkpoint interval %ds: %s%n", checkpoint.toSeconds(),
+                    summary(latencies, "alert events on Kafka"));
+            System.out.printf("checkpoint interval %ds: %s%n", checkpoint.toSeconds(),
+                    summary(points, "hours with every station-hour point in InfluxDB"));
+        }
+    }
+
+    /** Latencies in ms from sending the readings that close an hour: count, min, p50, p99, max. */
+    private static String summary(List<Long> ms, String what) {
+        if (ms.isEmpty()) {
+            return "no " + what;
+        }
+        ms.sort(Long::compare);
+        return String.format("%d %s, latency ms min %d, p50 %d, p99 %d, max %d", ms.size(), what, ms.get(0),
+                ms.get(ms.size() / 2), ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.99) - 1)),
+                ms.get(ms.size() - 1));
+    }
+
+    /**
+     * Records (hour end, wall time) when an hour first has a station_hourly point for every station, polling
+     * InfluxDB every 100 ms: the point of an hour is stamped with its end.
+     */
+    private static void pollPoints(RealServers servers, long fromMillis, int stations, Map<Long, Long> visible,
+            AtomicBoolean stop) {
+        InfluxQl q = servers.influx();
+        while (!stop.get()) {
+            try {
+                for (Series s : q.query("SELECT count(pm25) FROM station_hourly WHERE time >= " + fromMillis
+                        + "ms GROUP BY time(1h)")) {
+                    long now = System.currentTimeMillis();
+                    for (List<Object> row : s.values()) {
+                        if (row.get(1) != null && ((Number) row.get(1)).intValue() >= stations) {
+                            visible.putIfAbsent(((Number) row.get(0)).longValue() * 1000, now);
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ import org.airindex.local.LocalKafka;
  * runs the job in (parallelism 2, generic types off so a Kryo fallback fails loudly).
  *
  * <p>{@link #start} hands out one pair of servers shared by every test class of the JVM (they stop when it
- * exits), each class under names of its own ({@code t3.air.readings}, database {@code airindex_t3}): starting
+ * exits, as every {@code ChildProcess} does), each class under names of its own ({@code t3.air.readings}, database {@code airindex_t3}): starting
  * a broker costs some ten seconds. A test that stops or reconfigures servers takes its own ({@link #startOwn},
  * {@link #startWithKafkaTls}), which {@link #close} stops.
  */
@@ -51,13 +51,10 @@ public final class RealServers implements AutoCloseable {
     /** The shared servers, with topics and databases of the caller's own, named in {@code config}. */
     public static synchronized RealServers start(Path work, AirIndexConfig config) throws Exception {
         if (shared == null) {
+            // Each server stops and deletes its folder when the JVM exits (ChildProcess); the folder is empty by then.
             Path dir = Files.createTempDirectory("airindex-servers-");
-            RealServers servers = launch(dir, null, null);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                servers.kafka.close();
-                servers.influxd.close();
-            }, "shared test servers"));
-            shared = servers;
+            dir.toFile().deleteOnExit();
+            shared = launch(dir, null, null);
         }
         String prefix = "t" + USERS.incrementAndGet();
         config.kafka.readingsTopic = prefix + "." + config.kafka.readingsTopic;
