@@ -2,12 +2,6 @@ package org.airindex.io.influx;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.influxdb.client.InfluxDBClient;
@@ -27,7 +22,11 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * Writes batches of line-protocol lines (precision seconds) to InfluxDB 1.x or 2.x, retrying failures that
@@ -38,9 +37,13 @@ import okhttp3.OkHttpClient;
  * adds buffering and metrics on top.
  */
 public final class InfluxWriter implements AutoCloseable {
+    /** The client library insists on an org; on 1.x the write is mapped to a database and this goes unused. */
+    private static final String V1_ORG = "-";
 
     private final InfluxSettings settings;
     private final InfluxAuth auth;
+    /** The writes' transport, for {@link #checkAccess} too. */
+    private final OkHttpClient http;
     private final Runnable onRetry;
     private final InfluxDBClient client;
     private final WriteApiBlocking writeApi;
@@ -56,23 +59,26 @@ public final class InfluxWriter implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onRetry = Objects.requireNonNull(onRetry, "onRetry");
         this.auth = settings.resolveAuth();
-        this.client = InfluxDBClientFactory.create(options(settings, auth));
+        Optional<Tls> tls = settings.tls();
+        OkHttpClient.Builder transport = new OkHttpClient.Builder();
+        tls.ifPresent(t -> transport.sslSocketFactory(t.context().getSocketFactory(), t.trustManager()));
+        if (settings.api() == InfluxSettings.Api.V1) {
+            transport.addInterceptor(new V1WriteInterceptor(settings.database(), settings.retentionPolicy().orElse(null), auth));
+        }
+        this.http = transport.build();
+        this.client = InfluxDBClientFactory.create(options(settings, auth, transport));
         this.writeApi = client.getWriteApiBlocking();
-        this.influxQl = settings.api() == InfluxSettings.Api.V1 ? InfluxQl.of(settings) : null;
+        this.influxQl = settings.api() == InfluxSettings.Api.V1
+                ? new InfluxQl(settings.url(), settings.database(), auth, tls) : null;
     }
 
-    private static InfluxDBClientOptions options(InfluxSettings settings, InfluxAuth auth) {
-        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(settings.url());
-        OkHttpClient.Builder http = new OkHttpClient.Builder();
-        settings.tls().ifPresent(tls -> http.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager()));
+    private static InfluxDBClientOptions options(InfluxSettings settings, InfluxAuth auth, OkHttpClient.Builder transport) {
+        InfluxDBClientOptions.Builder options = InfluxDBClientOptions.builder().url(settings.url()).okHttpClient(transport);
         if (settings.api() == InfluxSettings.Api.V1) {
-            // org and bucket only satisfy the client's checks; the interceptor replaces them with db and rp.
-            http.addInterceptor(new V1WriteInterceptor(settings.database(), settings.retentionPolicy().orElse(null), auth));
-            return options.okHttpClient(http).org("-").bucket(settings.database()).build();
+            return options.org(V1_ORG).bucket(settings.database()).build();
         }
         String token = auth.authorizationHeader().orElseThrow().substring("Token ".length());
-        return options.okHttpClient(http).authenticateToken(token.toCharArray()).org(settings.org())
-                .bucket(settings.bucket()).build();
+        return options.authenticateToken(token.toCharArray()).org(settings.org()).bucket(settings.bucket()).build();
     }
 
     /** A line the server refused for its content, with the server's words. */
@@ -171,36 +177,26 @@ public final class InfluxWriter implements AutoCloseable {
      * @throws IllegalStateException when the server refuses (HTTP 401, 403, 404)
      */
     public void checkAccess() {
-        String path = settings.api() == InfluxSettings.Api.V1
-                ? "/write?db=" + encode(settings.database()) + settings.retentionPolicy().map(rp -> "&rp=" + encode(rp)).orElse("")
-                : "/api/v2/write?org=" + encode(settings.org()) + "&bucket=" + encode(settings.bucket()) + "&precision=s";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + path))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody());
+        // The writes' own request on their own transport (TLS; on 1.x mapped to /write?db=&rp= with the user).
+        HttpUrl url = HttpUrl.get(settings.url()).newBuilder().addPathSegments("api/v2/write")
+                .addQueryParameter("org", settings.api() == InfluxSettings.Api.V1 ? V1_ORG : settings.org())
+                .addQueryParameter("bucket", settings.api() == InfluxSettings.Api.V1 ? settings.database() : settings.bucket())
+                .addQueryParameter("precision", "s").build();
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(new byte[0]));
         auth.authorizationHeader().ifPresent(h -> request.header("Authorization", h));
-        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        settings.tls().ifPresent(tls -> client.sslContext(tls.context()));
-        HttpResponse<String> response;
-        try {
-            response = client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try (Response response = http.newCall(request.build()).execute()) {
+            int status = response.code();
+            if (status == 401 || status == 403 || status == 404) {
+                throw new IllegalStateException("InfluxDB at " + target() + " refuses to be written to with "
+                        + settings.credentials() + ": HTTP " + status + " " + response.body().string().strip());
+            }
         } catch (SSLException untrusted) {
             throw new IllegalStateException("InfluxDB at " + target() + ": no TLS connection (" + untrusted.getMessage()
                     + "); if its certificate is signed by a private CA or self-signed, name that certificate in"
                     + " influx.truststore (a PEM file)", untrusted);
         } catch (IOException unreachable) {
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            // Writes retry a server that does not answer.
         }
-        int status = response.statusCode();
-        if (status == 401 || status == 403 || status == 404) {
-            throw new IllegalStateException("InfluxDB at " + target() + " refuses to be written to with "
-                    + settings.credentials() + ": HTTP " + status + " " + response.body().strip());
-        }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private void isolate(List<String> batch, InfluxException e, List<Rejected> rejected) throws IOException {
@@ -247,6 +243,7 @@ public final class InfluxWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        http.connectionPool().evictAll();
         client.close();
     }
 }
