@@ -97,11 +97,17 @@ resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
     | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
 }
 
+declare -A derived
+
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 launch() { # name main-class resource-kind
   local name=$1 main=$2 params jvm dynamic
-  params=$(resource_params "$3") || die "Flink cannot derive the $name's memory settings from $dir/conf/config.yaml"
+  # Every TaskManager has the same settings: derived once per command (a JVM start each time).
+  if [ -z "${derived[$3]:-}" ]; then
+    derived[$3]=$(resource_params "$3") || die "Flink cannot derive the $name's memory settings from $dir/conf/config.yaml"
+  fi
+  params=${derived[$3]}
   jvm=$(sed -n 1p <<<"$params")
   dynamic=$(sed -n 2p <<<"$params")
   # shellcheck disable=SC2086 # word splitting of Flink's own option lists is intended

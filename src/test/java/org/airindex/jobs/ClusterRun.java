@@ -2,9 +2,7 @@ package org.airindex.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.airindex.cli.Main;
 import org.airindex.local.FreePort;
 import org.airindex.testing.ConfigFiles;
 import org.airindex.testing.RealServers;
@@ -111,16 +108,9 @@ final class ClusterRun implements ObservedRun, AutoCloseable {
 
     /** {@code airindex stop} against the cluster's REST API; the savepoint's location, as it says. */
     String stopWithSavepoint() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.dispatch(new String[] {"stop", "--rest", rest, "--job", jobId},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new AssertionError(name + ": airindex stop failed: " + err.toString(StandardCharsets.UTF_8));
-        }
+        String savepoint = ObservedRun.airindexStop(rest, "--job", jobId);
         earlierRestarts += currentRestarts();
-        String said = out.toString(StandardCharsets.UTF_8).strip();
-        return said.substring(said.indexOf("--from-savepoint ") + "--from-savepoint ".length());
+        return savepoint;
     }
 
     /** {@code kill -9} of a TaskManager process, as a lost machine. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.airindex.cli.Main;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxAuth;
 import org.airindex.io.influx.InfluxQl;
@@ -172,14 +168,8 @@ class FailureInjectionEndToEndTest {
 
             run.produce(feed.stages.get(3));
             run.awaitCheckpoints(2);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.dispatch(new String[] {"stop", "--rest", run.restAddress(), "--savepoint-dir",
-                run.config.checkpointing.savepointDir}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-            String said = out.toString(StandardCharsets.UTF_8).strip();
-            String savepoint = said.substring(said.indexOf("--from-savepoint ") + "--from-savepoint ".length());
+            String savepoint = ObservedRun.airindexStop(run.restAddress(), "--savepoint-dir",
+                    run.config.checkpointing.savepointDir);
             t = System.nanoTime();
             run.start(savepoint);
             run.assertRestoredFrom(savepoint);
