@@ -3,6 +3,9 @@ package org.airindex.bench;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+import org.apache.flink.util.CloseableIterator;
 import org.airindex.config.AirIndexConfig;
 
 /**
@@ -20,19 +23,18 @@ final class FlinkSqlPeer {
     private FlinkSqlPeer() {
     }
 
-    static void run(AirIndexConfig c, int parallelism, String group) throws Exception {
+    /** The readings topic and the station-hour view, as a SQL user declares them. */
+    private static StreamTableEnvironment tables(AirIndexConfig c, int parallelism, String group) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         StreamTableEnvironment t = StreamTableEnvironment.create(env);
         StringBuilder columns = new StringBuilder();
         StringBuilder means = new StringBuilder();
-        StringBuilder countyMeans = new StringBuilder();
         StringBuilder sinkColumns = new StringBuilder();
         for (String p : POLLUTANTS) {
             columns.append(p).append(" DOUBLE, ");
             means.append(", SUM(").append(p).append(" * w) / SUM(CASE WHEN ").append(p)
                     .append(" IS NULL THEN 0 ELSE w END) AS ").append(p);
-            countyMeans.append(", AVG(").append(p).append(") AS ").append(p);
             sinkColumns.append(", ").append(p).append(" DOUBLE");
         }
         t.executeSql("CREATE TABLE readings (station STRING, ts STRING, interval_s INT, " + columns
@@ -53,6 +55,34 @@ final class FlinkSqlPeer {
                 + ") WITH ('connector' = 'blackhole')");
         t.executeSql("CREATE TABLE county_sink (county INT, window_end TIMESTAMP(3), stations BIGINT" + sinkColumns
                 + ") WITH ('connector' = 'blackhole')");
+        return t;
+    }
+
+    /**
+     * The valid station hours the peer's query makes of the topic, counted by a run of its own after the timed
+     * one: a peer that read or kept nothing would look fast.
+     */
+    static long stationHours(AirIndexConfig c, int parallelism, String group) throws Exception {
+        long count = 0;
+        try (CloseableIterator<Row> rows = tables(c, parallelism, group)
+                .executeSql("SELECT COUNT(*) FROM station_hour").collect()) {
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                if (row.getKind() == RowKind.INSERT || row.getKind() == RowKind.UPDATE_AFTER) {
+                    count = (Long) row.getField(0);
+                }
+            }
+        }
+        return count;
+    }
+
+    static void run(AirIndexConfig c, int parallelism, String group) throws Exception {
+        StreamTableEnvironment t = tables(c, parallelism, group);
+        StringBuilder countyMeans = new StringBuilder();
+        for (String p : POLLUTANTS) {
+            countyMeans.append(", AVG(").append(p).append(") AS ").append(p);
+        }
+
         StatementSet set = t.createStatementSet();
         set.addInsertSql("INSERT INTO station_sink SELECT station, hour_end, " + String.join(", ", POLLUTANTS)
                 + " FROM station_hour");

@@ -103,6 +103,12 @@ public final class ThroughputBench {
                     () -> writeLimit(servers, config, readings));
             measure("Flink SQL peer (station hour + county mean, blackhole)", readings.size(),
                     () -> FlinkSqlPeer.run(config, parallelism, "bench-sql"));
+            long peerHours = FlinkSqlPeer.stationHours(config, parallelism, "bench-sql-check");
+            System.out.printf("  (the peer's query makes %d valid station hours of the topic)%n", peerHours);
+            if (peerHours < readings.size() / 2) {
+                throw new IllegalStateException("the SQL peer made " + peerHours + " station hours of " + readings.size()
+                        + " readings: its figure would not compare");
+            }
             measure("airindex compute only (outputs discarded)", readings.size(), () -> {
                 AirIndexConfig c = copy(config, "compute");
                 StreamExecutionEnvironment env = environment(c);
