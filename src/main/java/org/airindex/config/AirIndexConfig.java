@@ -108,7 +108,7 @@ public class AirIndexConfig implements Serializable {
         public int maxRetries = 5;
         public Duration retryBackoff = Duration.ofMillis(500);
         /** The longest a point waits in the sink's buffer: results reach InfluxDB this soon when little arrives. */
-        public Duration flushInterval = Duration.ofSeconds(1);
+        public Duration flushInterval = Duration.ofMillis(200);
     }
 
     public static class EventTime implements Serializable {

@@ -40,6 +40,17 @@ public final class Keys {
         return placeKey.hashCode();
     }
 
+    /**
+     * A place's key, or with {@code perWindow} the key of one window of the place. Two places never share
+     * a window's key: their ids differ ({@link #requireDistinct}) and 31 is odd, so 31 × id is distinct
+     * too; windows of other places at other times may share one, and a window's state is kept by its end.
+     */
+    public static int place(String level, String province, String city, String county, long windowEnd,
+            boolean perWindow) {
+        int place = place(level, province, city, county);
+        return perWindow ? 31 * place + Long.hashCode(windowEnd) : place;
+    }
+
     /** A province's reports of one period kind (month to date, year to date). */
     public static int province(String province, String kind) {
         return provinceKey(province, kind).hashCode();

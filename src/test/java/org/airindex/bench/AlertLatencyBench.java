@@ -111,7 +111,24 @@ public final class AlertLatencyBench {
                     summary(latencies, "alert events on Kafka"));
             System.out.printf("checkpoint interval %ds: %s%n", checkpoint.toSeconds(),
                     summary(points, "hours with every station-hour point in InfluxDB"));
+            BenchCsv csv = new BenchCsv(String.format("latency, %d stations x %d h paced %d ms, checkpoints %d s",
+                    registry.stations().size(), hours, paceMs, checkpoint.toSeconds()));
+            percentiles(csv, "alert on Kafka", latencies);
+            percentiles(csv, "station-hour points in InfluxDB", points);
+            csv.append();
         }
+    }
+
+    private static void percentiles(BenchCsv csv, String what, List<Long> ms) {
+        if (!ms.isEmpty()) {
+            ms.sort(Long::compare);
+            csv.add(what + " latency p50", percentile(ms, 0.5), "ms").add(what + " latency p99", percentile(ms, 0.99), "ms");
+        }
+    }
+
+    /** The nearest-rank percentile of sorted latencies. */
+    private static long percentile(List<Long> sorted, double q) {
+        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * q) - 1));
     }
 
     /** Latencies in ms from sending the readings that close an hour: count, min, p50, p99, max. */
@@ -121,8 +138,7 @@ public final class AlertLatencyBench {
         }
         ms.sort(Long::compare);
         return String.format("%d %s, latency ms min %d, p50 %d, p99 %d, max %d", ms.size(), what, ms.get(0),
-                ms.get(ms.size() / 2), ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.99) - 1)),
-                ms.get(ms.size() - 1));
+                percentile(ms, 0.5), percentile(ms, 0.99), ms.get(ms.size() - 1));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,7 +35,9 @@ import org.airindex.config.ConfigLoader;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxWriter;
-import org.airindex.io.influx.Lines;
+import org.airindex.domain.Pollutant;
+import org.airindex.io.influx.ResultPoints;
+import org.airindex.records.HourlyValue;
 import org.airindex.io.json.ReadingJson;
 import org.airindex.io.json.TimeBounds;
 import org.airindex.io.kafka.KafkaIo;
@@ -47,15 +53,18 @@ import org.airindex.testing.RealServers;
  * one run on one real Kafka broker and one real influxd (jobs/bench.sh):
  * <ol>
  *   <li>read limit: a plain KafkaConsumer and the job's own parser over the readings topic;</li>
- *   <li>write limit: the job's own InfluxDB writer, one station-hour point per reading, in its batch size;</li>
+ *   <li>write limit: the job's own InfluxDB writer, one station-hour point (the job's tags and fields) per
+ *   station hour, in its batch size;</li>
  *   <li>a Flink SQL peer ({@link FlinkSqlPeer}): station-hour and county means, to blackhole sinks;</li>
- *   <li>compute only: the production graph from the same topic, its outputs discarded (points still made);</li>
+ *   <li>compute only: the production graph from the same topic, its outputs discarded (points still made),
+ *   with its state ({@link StateProbe}): the largest checkpoint per operator, the live heap;</li>
  *   <li>the production job, Kafka to InfluxDB.</li>
  * </ol>
  * The input is S stations (counties of four, cities of five counties, one province) × H hours of
- * synthetic hourly readings on P partitions. Each figure is readings per second of wall time, start-up of
- * the Flink job included; the ratios and a CSV line per measure (work/bench/throughput.csv) follow.
- * Usage: ThroughputBench STATIONS HOURS PARTITIONS PARALLELISM
+ * synthetic readings, hourly or 60 of a minute per station hour, on P partitions. Each figure is readings
+ * per second of wall time, start-up of the Flink job included; the ratios, the state and a CSV line per
+ * figure (work/bench/bench.csv) follow.
+ * Usage: ThroughputBench STATIONS HOURS PARTITIONS PARALLELISM MINUTE_DATA [ONLY]
  */
 public final class ThroughputBench {
 
@@ -64,22 +73,32 @@ public final class ThroughputBench {
         int hours = Integer.parseInt(args[1]);
         int partitions = Integer.parseInt(args[2]);
         int parallelism = Integer.parseInt(args[3]);
-        new ThroughputBench(stations, hours, partitions, parallelism).run();
+        boolean minutes = Boolean.parseBoolean(args[4]);
+        String only = args.length > 5 ? args[5] : "";
+        new ThroughputBench(stations, hours, partitions, parallelism, minutes, only).run();
         System.exit(0);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int stations;
     private final int hours;
     private final int partitions;
     private final int parallelism;
     private final LocalDate first = LocalDate.of(2026, 1, 1);
+    private final boolean minutes;
+    /** Runs only the measures whose name holds this (all when empty), for profiling one of them. */
+    private final String only;
     private final Map<String, Double> perSecond = new LinkedHashMap<>();
+    private final Map<String, Long> state = new LinkedHashMap<>();
 
-    private ThroughputBench(int stations, int hours, int partitions, int parallelism) {
+    private ThroughputBench(int stations, int hours, int partitions, int parallelism, boolean minutes, String only) {
         this.stations = stations;
         this.hours = hours;
         this.partitions = partitions;
         this.parallelism = parallelism;
+        this.minutes = minutes;
+        this.only = only;
     }
 
     private void run() throws Exception {
@@ -89,35 +108,42 @@ public final class ThroughputBench {
         try (RealServers servers = RealServers.startOwn(work, config)) {
             servers.kafka.createTopics(partitions, "bench.readings");
             config.kafka.readingsTopic = "bench.readings";
-            List<SyntheticReadings.Record> readings = new SyntheticReadings(registry, config.zone(), first,
+            List<SyntheticReadings.Record> hourly = new SyntheticReadings(registry, config.zone(), first,
                     (hours + 23) / 24, 7).generate().stream()
                     .filter(r -> r.ts() < first.atStartOfDay(config.zone()).plusHours(hours).toInstant().toEpochMilli())
                     .toList();
             long t = System.nanoTime();
-            produce(servers, readings);
-            System.out.printf("%d readings (%d stations x %d hours) on %d partitions, produced in %.1f s%n",
-                    readings.size(), stations, hours, partitions, (System.nanoTime() - t) / 1e9);
+            int readings = produce(servers, hourly, config.zone());
+            System.out.printf("%d readings (%d stations x %d hours%s) on %d partitions, produced in %.1f s%n",
+                    readings, stations, hours, minutes ? " x 60 minutes" : "", partitions, (System.nanoTime() - t) / 1e9);
 
-            measure("read limit (KafkaConsumer + the job's parser)", readings.size(), () -> readLimit(config, readings.size()));
-            measure("write limit (the job's InfluxDB writer, 1 point per reading)", readings.size(),
-                    () -> writeLimit(servers, config, readings));
-            measure("Flink SQL peer (station hour + county mean, blackhole)", readings.size(),
+            measure("read limit (KafkaConsumer + the job's parser)", readings, () -> readLimit(config, readings));
+            List<String> lines = stationHourLines(hourly, registry);
+            measure("write limit (the job's InfluxDB writer, 1 point per station hour)", readings,
+                    () -> writeLimit(servers, config, lines));
+            measure("Flink SQL peer (station hour + county mean, blackhole)", readings,
                     () -> FlinkSqlPeer.run(config, parallelism, "bench-sql"));
-            long peerHours = FlinkSqlPeer.stationHours(config, parallelism, "bench-sql-check");
-            System.out.printf("  (the peer's query makes %d valid station hours of the topic)%n", peerHours);
-            if (peerHours < readings.size() / 2) {
-                throw new IllegalStateException("the SQL peer made " + peerHours + " station hours of " + readings.size()
-                        + " readings: its figure would not compare");
+            if (only.isEmpty()) {
+                long peerHours = FlinkSqlPeer.stationHours(config, parallelism, "bench-sql-check");
+                System.out.printf("  (the peer's query makes %d valid station hours of the topic)%n", peerHours);
+                if (peerHours < hourly.size() / 2) {
+                    throw new IllegalStateException("the SQL peer made " + peerHours + " station hours of "
+                            + hourly.size() + ": its figure would not compare");
+                }
             }
-            measure("airindex compute only (outputs discarded)", readings.size(), () -> {
-                AirIndexConfig c = copy(config, "compute");
-                StreamExecutionEnvironment env = environment(c);
-                new AirIndexJob(c, registry, KafkaIo.readings(c.kafka, TimeBounds.of(c), true),
-                        new InfluxOutputs(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>())).build(env);
-                env.execute("bench compute only");
+            measure("airindex compute only (outputs discarded)", readings, () -> {
+                AirIndexConfig c = copy(config, "compute", work);
+                try (StateProbe probe = new StateProbe(Path.of(c.checkpointing.dir), operatorUids())) {
+                    StreamExecutionEnvironment env = environment(c);
+                    new AirIndexJob(c, registry, KafkaIo.readings(c.kafka, TimeBounds.of(c), true),
+                            new InfluxOutputs(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()))
+                            .build(env);
+                    env.execute("bench compute only");
+                    recordState(probe, registry);
+                }
             });
-            measure("airindex Kafka -> InfluxDB", readings.size(), () -> {
-                AirIndexConfig c = copy(config, "full");
+            measure("airindex Kafka -> InfluxDB", readings, () -> {
+                AirIndexConfig c = copy(config, "full", work);
                 servers.influxd.createDatabase(c.influx.database);
                 StreamExecutionEnvironment env = environment(c);
                 ProductionIo.job(c, registry, true).build(env);
@@ -125,6 +151,38 @@ public final class ThroughputBench {
             });
         }
         report();
+    }
+
+    /** The uids of the production graph's operators, as pinned for savepoints. */
+    private static List<String> operatorUids() throws IOException {
+        return Files.readAllLines(Path.of("src/test/resources/operator-uids.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    /**
+     * State per station: the operators keyed by station. State per place: the other keyed operators, over
+     * the counties, cities and province. Taken from the largest checkpoint of the run.
+     */
+    private void recordState(StateProbe probe, StationRegistry registry) {
+        long stationState = 0;
+        long placeState = 0;
+        System.out.println("  state of the largest checkpoint, by operator:");
+        for (Map.Entry<String, Long> e : probe.largestByUid().entrySet()) {
+            System.out.printf("    %-28s %,12d bytes%n", e.getKey(), e.getValue());
+            if (e.getKey().startsWith("station-")) {
+                stationState += e.getValue();
+            } else if (!e.getKey().startsWith("readings-") && !e.getKey().contains("-writer")) {
+                placeState += e.getValue();
+            }
+        }
+        long places = registry.stations().stream().map(s -> s.county() + "|" + s.city()).distinct().count()
+                + registry.stations().stream().map(Station::city).distinct().count() + 1;
+        state.put("largest checkpoint (bytes)", probe.largestCheckpointBytes());
+        state.put("keyed state per station (bytes)", probe.largestCheckpointBytes() < 0 ? -1 : stationState / stations);
+        state.put("keyed state per place (bytes)", probe.largestCheckpointBytes() < 0 ? -1 : placeState / places);
+        state.put("checkpoint per station (bytes)", probe.largestCheckpointBytes() / stations);
+        state.put("live heap after GC, peak (MB)", probe.liveHeapPeak() >> 20);
+        state.put("live heap before the job (MB)", probe.heapBefore() >> 20);
     }
 
     private AirIndexConfig config() {
@@ -135,7 +193,7 @@ public final class ThroughputBench {
     }
 
     /** The run's own consumer group and database, so each measure reads the whole topic afresh. */
-    private static AirIndexConfig copy(AirIndexConfig base, String name) {
+    private static AirIndexConfig copy(AirIndexConfig base, String name, Path work) {
         AirIndexConfig c = ConfigLoader.load(Path.of("conf/airindex.yaml"), n -> null);
         c.processingClock = base.processingClock;
         c.province.baselines = base.province.baselines;
@@ -148,6 +206,9 @@ public final class ThroughputBench {
         c.kafka.alertsTransactionalIdPrefix = "bench-" + name;
         c.influx.url = base.influx.url;
         c.influx.database = "bench_" + name;
+        c.checkpointing.dir = work.resolve("checkpoints-" + name).toString();
+        // More often than production's 30 s, so that a run of a minute shows its state; the cost is in the figures.
+        c.checkpointing.interval = Duration.ofSeconds(10);
         return c;
     }
 
@@ -167,17 +228,50 @@ public final class ThroughputBench {
         return new StationRegistry(list);
     }
 
-    private static void produce(RealServers servers, List<SyntheticReadings.Record> readings) throws Exception {
+    /**
+     * Sends the hourly readings, or with minute data 60 readings of a minute each in their place, minute by
+     * minute across the stations as a live feed has them; the few hostile records are sent as they are.
+     * @return the readings sent
+     */
+    private int produce(RealServers servers, List<SyntheticReadings.Record> hourly, ZoneId zone) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafka.bootstrapServers());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        int sent = 0;
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (SyntheticReadings.Record r : readings) {
-                producer.send(new ProducerRecord<>("bench.readings", r.key(), r.json()));
+            for (int from = 0; from < hourly.size(); ) {
+                int to = from;
+                while (to < hourly.size() && hourly.get(to).ts() == hourly.get(from).ts()) {
+                    to++;
+                }
+                List<SyntheticReadings.Record> hour = hourly.subList(from, to);
+                for (int m = 1; m <= (minutes ? 60 : 1); m++) {
+                    for (SyntheticReadings.Record r : hour) {
+                        String json = minutes ? minute(r, m, zone) : r.json();
+                        if (json != null) {
+                            producer.send(new ProducerRecord<>("bench.readings", r.key(), json));
+                            sent++;
+                        }
+                    }
+                }
+                from = to;
             }
             producer.flush();
         }
+        return sent;
+    }
+
+    /** Minute m (1..60) of an hourly reading, with its values; other records once, unchanged (null after). */
+    private static String minute(SyntheticReadings.Record r, int m, ZoneId zone) throws IOException {
+        JsonNode node = JSON.readTree(r.json());
+        if (!(node instanceof ObjectNode reading) || reading.path("interval_s").asInt() != 3600) {
+            return m == 1 ? r.json() : null;
+        }
+        long end = r.ts() - (60 - m) * 60_000L;
+        reading.put("ts", Instant.ofEpochMilli(end).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        reading.put("interval_s", 60);
+        return reading.toString();
     }
 
     private static void readLimit(AirIndexConfig config, int expected) {
@@ -206,15 +300,40 @@ public final class ThroughputBench {
         }
     }
 
-    private static void writeLimit(RealServers servers, AirIndexConfig config, List<SyntheticReadings.Record> readings)
-            throws IOException {
-        AirIndexConfig c = copy(config, "write");
-        servers.influxd.createDatabase(c.influx.database);
-        List<String> lines = new ArrayList<>(readings.size());
-        for (SyntheticReadings.Record r : readings) {
-            lines.add(Lines.line("station_hourly", Map.of("station", r.key() == null ? "none" : r.key()),
-                    Map.of("aqi", (long) (r.ts() % 300), "pm25", (r.ts() % 1000) / 10.0), r.ts() / 1000).orElseThrow());
+    /**
+     * Station-hour points as the job writes them (its tags and fields, through its own line writer), one per
+     * station hour of the input; made before the clock starts, so that the limit is the writing alone.
+     */
+    private static List<String> stationHourLines(List<SyntheticReadings.Record> hourly, StationRegistry registry) {
+        List<String> lines = new ArrayList<>(hourly.size());
+        for (SyntheticReadings.Record r : hourly) {
+            Station s = r.key() == null ? null : registry.get(r.key());
+            if (s != null) {
+                HourlyValue v = new HourlyValue();
+                v.level = HourlyValue.STATION;
+                v.station = s.code();
+                v.county = s.county();
+                v.city = s.city();
+                v.province = s.province();
+                v.hourEnd = r.ts();
+                v.stations = 1;
+                v.rules = "bench";
+                for (Pollutant p : Pollutant.values()) {
+                    v.set(p, (double) (r.ts() / 3_600_000 % 97 + p.ordinal()));
+                }
+                v.aqi = (int) (r.ts() / 3_600_000 % 300);
+                v.category = "良";
+                v.primary = "PM2.5";
+                v.iaqiPm25 = v.aqi;
+                lines.addAll(ResultPoints.hourly(v).lines());
+            }
         }
+        return lines;
+    }
+
+    private static void writeLimit(RealServers servers, AirIndexConfig config, List<String> lines) throws IOException {
+        AirIndexConfig c = copy(config, "write", Path.of("work/bench"));
+        servers.influxd.createDatabase(c.influx.database);
         try (InfluxWriter writer = new InfluxWriter(ProductionIo.influx(c.influx))) {
             for (int from = 0; from < lines.size(); from += c.influx.batchSize) {
                 writer.write(lines.subList(from, Math.min(lines.size(), from + c.influx.batchSize)));
@@ -227,6 +346,9 @@ public final class ThroughputBench {
     }
 
     private void measure(String what, int readings, Measure m) throws Exception {
+        if (!only.isEmpty() && !what.contains(only)) {
+            return;
+        }
         long t = System.nanoTime();
         m.run();
         double seconds = (System.nanoTime() - t) / 1e9;
@@ -235,21 +357,37 @@ public final class ThroughputBench {
     }
 
     private void report() throws IOException {
-        List<Double> v = new ArrayList<>(perSecond.values());
-        double slowerLimit = Math.min(v.get(0), v.get(1));
-        System.out.printf("full / slower limit: %.2f (target >= 0.6)   compute only / SQL peer: %.2f (target >= 1.5)"
-                + "   compute only / read limit: %.2f   full / compute only: %.2f%n",
-                v.get(4) / slowerLimit, v.get(3) / v.get(2), v.get(3) / v.get(0), v.get(4) / v.get(3));
-        Path csv = Path.of("work/bench/throughput.csv");
-        Files.createDirectories(csv.getParent());
-        if (!Files.exists(csv)) {
-            Files.writeString(csv, "at,stations,hours,partitions,parallelism,measure,readings_per_second\n");
+        Double read = rate("read limit");
+        Double write = rate("write limit");
+        Double peer = rate("SQL peer");
+        Double compute = rate("compute only");
+        Double full = rate("-> InfluxDB");
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        if (full != null && read != null && write != null) {
+            ratios.put("full / slower limit (target >= 0.6)", full / Math.min(read, write));
         }
-        StringBuilder out = new StringBuilder();
-        String at = Instant.now().toString();
-        perSecond.forEach((what, rate) -> out.append(String.format("%s,%d,%d,%d,%d,\"%s\",%.0f%n", at, stations, hours,
-                partitions, parallelism, what, rate)));
-        Files.writeString(csv, out, StandardOpenOption.APPEND);
-        System.out.println("appended to " + csv);
+        if (compute != null && peer != null) {
+            ratios.put("compute only / SQL peer (target >= 1.5)", compute / peer);
+        }
+        if (compute != null && read != null) {
+            ratios.put("compute only / read limit", compute / read);
+        }
+        if (full != null && compute != null) {
+            ratios.put("full / compute only", full / compute);
+        }
+        ratios.forEach((what, r) -> System.out.printf("%-62s %8.2f%n", what, r));
+        state.forEach((what, b) -> System.out.printf("%-62s %,10d%s%n", what, b,
+                what.contains("per station") && b > 4096 ? "  (target <= 4096)" : ""));
+        BenchCsv csv = new BenchCsv(String.format("%d stations x %d h%s, %d partitions, parallelism %d", stations,
+                hours, minutes ? " x 60 min" : "", partitions, parallelism));
+        perSecond.forEach((what, v) -> csv.add(what, Math.round(v), "readings/s"));
+        ratios.forEach((what, v) -> csv.add(what, Math.round(v * 1000) / 1000.0, "ratio"));
+        state.forEach((what, v) -> csv.add(what, v, ""));
+        csv.append();
+    }
+
+    private Double rate(String measure) {
+        return perSecond.entrySet().stream().filter(e -> e.getKey().contains(measure)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 }

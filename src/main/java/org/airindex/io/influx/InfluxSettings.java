@@ -194,7 +194,7 @@ public final class InfluxSettings implements Serializable {
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(500);
         private String truststore;
-        private Duration flushInterval = Duration.ofSeconds(1);
+        private Duration flushInterval = Duration.ofMillis(200);
 
         private Builder(String url, Api api) {
             String trimmed = requireText(url, "url");

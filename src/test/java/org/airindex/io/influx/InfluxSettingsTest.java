@@ -52,7 +52,7 @@ class InfluxSettingsTest {
 
         InfluxSettings settings = InfluxSettings.v2("http://h:8086", "org", "bucket").token(token).build();
         assertEquals("InfluxSettings[V2 http://h:8086 org=org bucket=bucket token=env:AIRINDEX_INFLUX_TOKEN"
-                + " batchSize=1000 maxRetries=5 retryBackoff=PT0.5S flushInterval=PT1S]", settings.toString());
+                + " batchSize=1000 maxRetries=5 retryBackoff=PT0.5S flushInterval=PT0.2S]", settings.toString());
     }
 
     @Test
