@@ -7,6 +7,9 @@
 #                                             worktree; the outputs compared file by file
 #   jobs/bench-replay.sh RUNS "-JVM OPTIONS"  side by side with the working tree under those JVM
 #                                             options instead of REPLAY_JVM below
+#   jobs/bench-replay.sh year [STATIONS]      the year-scale case: a synthetic province of STATIONS (1000)
+#                                             stations x the 8,760 hours of 2025 (jobs/bench/SyntheticYear.java),
+#                                             REPLAY_JVM within a 2 GB heap, once, with the peak resident memory
 # The base commit's jar reads its own conf/airindex.yaml (a newer file may hold keys it refuses).
 # AIRINDEX_BENCH_JAVA_OPTS adds JVM options (e.g. -XX:+CITime) to every run. This machine's speed
 # drifts (up to 40 % between runs of one jar on 2026-11-29): compare side by side, not across runs.
@@ -20,15 +23,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . jobs/lib/common.sh
 
+ensure_java_maven
+REPLAY_JVM="-Xmx4g -XX:+UseParallelGC -XX:CompileThresholdScaling=8 -XX:FreqInlineSize=80 -XX:InlineSmallCode=500 -XX:MaxInlineLevel=8"
+if [ "${1:-}" = year ]; then
+  stations=${2:-1000}
+  [ -x /usr/bin/time ] || apt_install time
+  build_if_stale
+  mkdir -p work/bench
+  csv=work/bench/year-$stations.csv
+  [ -s "$csv" ] || java jobs/bench/SyntheticYear.java "$csv" "work/bench/year-$stations-stations.csv" "$stations" 2025
+  say "$(($(wc -l < "$csv") - 1)) readings"
+  rm -rf work/bench/year-out
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e s wall, %M KB peak resident" java ${REPLAY_JVM/-Xmx4g/-Xmx2g} ${AIRINDEX_BENCH_JAVA_OPTS:-} "${JAVA_OPENS[@]}" \
+    -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR -jar target/airindex.jar replay \
+    --config conf/airindex.yaml --input "$csv" --stations "work/bench/year-$stations-stations.csv" --baselines none \
+    --out work/bench/year-out
+  exit 0
+fi
 data=${AIRINDEX_BEIJING_DATA:-../shared/data/beijing}
 ls "$data"/PRSA_Data_*.csv.gz >/dev/null 2>&1 || die "no Beijing data under $data (set AIRINDEX_BEIJING_DATA)"
-ensure_java_maven
 command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine
 build_if_stale
 mkdir -p work/bench
 [ -s work/bench/beijing.csv ] || java jobs/bench/PrsaToReadings.java work/bench/beijing.csv "$data"/PRSA_Data_*.csv.gz
 say "$(($(wc -l < work/bench/beijing.csv) - 1)) readings"
-REPLAY_JVM="-Xmx4g -XX:+UseParallelGC -XX:CompileThresholdScaling=8 -XX:FreqInlineSize=80 -XX:InlineSmallCode=500 -XX:MaxInlineLevel=8"
 replay() { # JAR OUT [JVM_OPTIONS [CONFIG]]
   echo "java ${3:-$REPLAY_JVM} ${AIRINDEX_BENCH_JAVA_OPTS:-} ${JAVA_OPENS[*]} \
  -Dlog4j2.configurationFile=conf/log4j2-local.xml -Dlog4j2.StatusLogger.level=ERROR -jar $1 replay \

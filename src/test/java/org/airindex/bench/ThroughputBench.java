@@ -108,27 +108,24 @@ public final class ThroughputBench {
         try (RealServers servers = RealServers.startOwn(work, config)) {
             servers.kafka.createTopics(partitions, "bench.readings");
             config.kafka.readingsTopic = "bench.readings";
-            List<SyntheticReadings.Record> hourly = new SyntheticReadings(registry, config.zone(), first,
-                    (hours + 23) / 24, 7).generate().stream()
-                    .filter(r -> r.ts() < first.atStartOfDay(config.zone()).plusHours(hours).toInstant().toEpochMilli())
-                    .toList();
-            long t = System.nanoTime();
-            int readings = produce(servers, hourly, config.zone());
-            System.out.printf("%d readings (%d stations x %d hours%s) on %d partitions, produced in %.1f s%n",
-                    readings, stations, hours, minutes ? " x 60 minutes" : "", partitions, (System.nanoTime() - t) / 1e9);
+            Input input = input(servers, registry, config);
+            int readings = input.readings();
 
             measure("read limit (KafkaConsumer + the job's parser)", readings, () -> readLimit(config, readings));
-            List<String> lines = stationHourLines(hourly, registry);
-            measure("write limit (the job's InfluxDB writer, 1 point per station hour)", readings,
-                    () -> writeLimit(servers, config, lines));
+            String write = "write limit (the job's InfluxDB writer, 1 point per station hour)";
+            if (wanted(write)) {
+                List<String> lines = stationHourLines(input.hourly(), registry);
+                measure(write, readings, () -> writeLimit(servers, config, lines));
+                input = new Input(readings, input.stationHours(), List.of());
+            }
             measure("Flink SQL peer (station hour + county mean, blackhole)", readings,
                     () -> FlinkSqlPeer.run(config, parallelism, "bench-sql"));
             if (only.isEmpty()) {
                 long peerHours = FlinkSqlPeer.stationHours(config, parallelism, "bench-sql-check");
                 System.out.printf("  (the peer's query makes %d valid station hours of the topic)%n", peerHours);
-                if (peerHours < hourly.size() / 2) {
+                if (peerHours < input.stationHours() / 2) {
                     throw new IllegalStateException("the SQL peer made " + peerHours + " station hours of "
-                            + hourly.size() + ": its figure would not compare");
+                            + input.stationHours() + ": its figure would not compare");
                 }
             }
             measure("airindex compute only (outputs discarded)", readings, () -> {
@@ -151,6 +148,28 @@ public final class ThroughputBench {
             });
         }
         report();
+    }
+
+    /**
+     * The generated hourly readings (kept only while the write limit needs them, so that the jobs' heap is
+     * measured without them), sent to the topic.
+     */
+    private record Input(int readings, int stationHours, List<SyntheticReadings.Record> hourly) {}
+
+    private Input input(RealServers servers, StationRegistry registry, AirIndexConfig config) throws Exception {
+        List<SyntheticReadings.Record> hourly = new SyntheticReadings(registry, config.zone(), first,
+                (hours + 23) / 24, 7).generate().stream()
+                .filter(r -> r.ts() < first.atStartOfDay(config.zone()).plusHours(hours).toInstant().toEpochMilli())
+                .toList();
+        long t = System.nanoTime();
+        int readings = produce(servers, hourly, config.zone());
+        System.out.printf("%d readings (%d stations x %d hours%s) on %d partitions, produced in %.1f s%n",
+                readings, stations, hours, minutes ? " x 60 minutes" : "", partitions, (System.nanoTime() - t) / 1e9);
+        return new Input(readings, hourly.size(), wanted("write limit") ? hourly : List.of());
+    }
+
+    private boolean wanted(String measure) {
+        return only.isEmpty() || measure.contains(only);
     }
 
     /** The uids of the production graph's operators, as pinned for savepoints. */
@@ -346,7 +365,7 @@ public final class ThroughputBench {
     }
 
     private void measure(String what, int readings, Measure m) throws Exception {
-        if (!only.isEmpty() && !what.contains(only)) {
+        if (!wanted(what)) {
             return;
         }
         long t = System.nanoTime();
