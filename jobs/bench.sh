@@ -5,6 +5,7 @@
 # per operator, the live heap), and the production job from Kafka to InfluxDB, side by side in one run over
 # the same topic; readings/s, ratios and state printed, one CSV line per figure in work/bench/bench.csv.
 #   jobs/bench.sh [--stations S] [--hours H] [--minutes] [--partitions P] [--parallelism N] [--only MEASURE]
+#                 [--no-latency]
 #   defaults 1000 stations, 720 hours, hourly readings, 2 partitions, parallelism 2. --minutes sends 60
 #   readings of a minute for each station hour; --only runs the measures whose name holds MEASURE (profiling),
 #   or only the latency with --only latency. Then the latency: from sending the readings that move the
@@ -15,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . jobs/lib/common.sh
 
-stations=1000 hours=720 partitions=2 parallelism=2 minutes=false only=
+stations=1000 hours=720 partitions=2 parallelism=2 minutes=false only= latency=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --stations) stations=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --parallelism) parallelism=$2; shift 2 ;;
     --minutes) minutes=true; shift ;;
     --only) only=$2; shift 2 ;;
+    --no-latency) latency=false; shift ;;
     *) die "unknown option $1 (see the head of jobs/bench.sh)" ;;
   esac
 done
@@ -41,6 +43,6 @@ if [ "$only" != latency ]; then
   bench_java org.airindex.bench.ThroughputBench "$stations" "$hours" "$partitions" "$parallelism" "$minutes" "$only"
 fi
 # Latency at the production checkpoint interval: 12 hours of the sample province, an hour every 2 s.
-if [ -z "$only" ] || [ "$only" = latency ]; then
+if { [ -z "$only" ] && $latency; } || [ "$only" = latency ]; then
   bench_java org.airindex.bench.AlertLatencyBench 12 2000 30
 fi

@@ -3,7 +3,6 @@ package org.airindex.pipeline;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.Exact;
 import org.airindex.domain.Pollutant;
@@ -88,14 +87,7 @@ public class StationHourly extends CorrectableWindow<Reading, HourlyValue> {
 
     @Override
     protected HourlyValue close(long hourEnd, List<Reading> inHour) {
-        Station s = registry.get(inHour.get(0).station);
-        HourlyValue v = new HourlyValue();
-        v.level = HourlyValue.STATION;
-        v.station = s.code();
-        v.county = s.county();
-        v.city = s.city();
-        v.province = s.province();
-        v.hourEnd = hourEnd;
+        HourlyValue v = HourlyValue.ofStation(registry.get(inHour.get(0).station), hourEnd);
         long minSeconds = rules.forHour(hourEnd).validity().minMinutesPerHour() * 60L;
         boolean anyValid = false;
         for (Pollutant p : Pollutant.values()) {

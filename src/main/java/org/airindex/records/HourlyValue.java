@@ -1,6 +1,7 @@
 package org.airindex.records;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.airindex.config.Station;
 import org.airindex.domain.AqiResult;
 
 /**
@@ -39,6 +40,18 @@ public class HourlyValue extends Concentrations {
     public boolean overRange;
 
     public HourlyValue() {}
+
+    /** A station's hour ending at hourEnd, its place filled in from the registry, its values not yet. */
+    public static HourlyValue ofStation(Station s, long hourEnd) {
+        HourlyValue v = new HourlyValue();
+        v.level = STATION;
+        v.station = s.code();
+        v.county = s.county();
+        v.city = s.city();
+        v.province = s.province();
+        v.hourEnd = hourEnd;
+        return v;
+    }
 
     /** The place this row describes, unique across the province (county names repeat). */
     public String placeKey() {

@@ -42,6 +42,7 @@ final class StateProbe implements AutoCloseable {
     private final long heapBefore;
     private volatile boolean stop;
     private volatile long liveHeapPeak;
+    private volatile Exception lastFailure;
     private long largestTotal = -1;
     private Map<String, Long> largest = Map.of();
 
@@ -95,8 +96,9 @@ final class StateProbe implements AutoCloseable {
                     seen.add(m);
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             // a checkpoint still being written, or subsumed while read: read again, or the next one instead
+            lastFailure = e;
         }
     }
 
@@ -138,6 +140,11 @@ final class StateProbe implements AutoCloseable {
     /** That checkpoint's state bytes per operator uid. */
     synchronized Map<String, Long> largestByUid() {
         return largest;
+    }
+
+    /** Why a checkpoint could not be read, the last time one could not; null if none failed. */
+    Exception lastFailure() {
+        return lastFailure;
     }
 
     long liveHeapPeak() {

@@ -194,12 +194,17 @@ public final class ThroughputBench {
                 placeState += e.getValue();
             }
         }
+        if (probe.largestCheckpointBytes() < 0) {
+            System.out.println("    no checkpoint completed" + (probe.lastFailure() == null ? ""
+                    : ", the last one read failed: " + probe.lastFailure()));
+        }
         long places = registry.stations().stream().map(s -> s.county() + "|" + s.city()).distinct().count()
                 + registry.stations().stream().map(Station::city).distinct().count() + 1;
-        state.put("largest checkpoint (bytes)", probe.largestCheckpointBytes());
-        state.put("keyed state per station (bytes)", probe.largestCheckpointBytes() < 0 ? -1 : stationState / stations);
-        state.put("keyed state per place (bytes)", probe.largestCheckpointBytes() < 0 ? -1 : placeState / places);
-        state.put("checkpoint per station (bytes)", probe.largestCheckpointBytes() / stations);
+        long checkpoint = probe.largestCheckpointBytes();
+        state.put("largest checkpoint (bytes)", checkpoint);
+        state.put("keyed state per station (bytes)", checkpoint < 0 ? -1 : stationState / stations);
+        state.put("keyed state per place (bytes)", checkpoint < 0 ? -1 : placeState / places);
+        state.put("checkpoint per station (bytes)", checkpoint < 0 ? -1 : checkpoint / stations);
         state.put("live heap after GC, peak (MB)", probe.liveHeapPeak() >> 20);
         state.put("live heap before the job (MB)", probe.heapBefore() >> 20);
     }
@@ -231,8 +236,9 @@ public final class ThroughputBench {
         return c;
     }
 
+    /** The production job's checkpoint storage too: files under checkpointing.dir, where the probe reads them. */
     private StreamExecutionEnvironment environment(AirIndexConfig c) {
-        StreamExecutionEnvironment env = RealServers.environment(c);
+        StreamExecutionEnvironment env = RealServers.environment(c, ProductionIo.durableState(c.checkpointing, null));
         env.setParallelism(parallelism);
         return env;
     }
@@ -328,13 +334,7 @@ public final class ThroughputBench {
         for (SyntheticReadings.Record r : hourly) {
             Station s = r.key() == null ? null : registry.get(r.key());
             if (s != null) {
-                HourlyValue v = new HourlyValue();
-                v.level = HourlyValue.STATION;
-                v.station = s.code();
-                v.county = s.county();
-                v.city = s.city();
-                v.province = s.province();
-                v.hourEnd = r.ts();
+                HourlyValue v = HourlyValue.ofStation(s, r.ts());
                 v.stations = 1;
                 v.rules = "bench";
                 for (Pollutant p : Pollutant.values()) {
