@@ -2,11 +2,16 @@ package org.airindex.io.csv;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -26,42 +31,117 @@ public final class CsvParts {
      * {@link CsvWriter} wrote them in UTF-8, so only the order and the first cell are parsed, and the
      * rest of each row is copied byte for byte.
      *
+     * <p>A replay's tables can be larger than the heap (a year of 1,000 stations: 550 MB of station
+     * hours), so the merge holds one part at a time, and then one subject's rows at a time: a first pass
+     * notes where each subject's rows lie in each part (runs of rows, which the tasks write a key at a
+     * time), a second reads each subject's runs back, in subject order.
+     *
      * @return how many rows were written
      */
     public static int merge(Path directory, String table, OutputStream out) throws IOException {
-        // Subject → order → the row's last version: a few subjects, each with many rows.
-        Map<String, TreeMap<Long, Row>> last = new TreeMap<>();
+        List<Path> parts = new ArrayList<>();
         if (Files.isDirectory(directory)) {
             Pattern name = Pattern.compile(Pattern.quote(table) + "-\\d+\\.csv");
-            try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory,
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(directory,
                     p -> name.matcher(p.getFileName().toString()).matches())) {
-                for (Path part : parts) {
-                    try {
-                        readPart(Files.readAllBytes(part), last);
-                    } catch (RuntimeException e) {
-                        throw new IOException("unreadable part " + part + ": " + e.getMessage(), e);
-                    }
-                }
+                found.forEach(parts::add);
             }
         }
-        int rows = 0;
-        for (TreeMap<Long, Row> subject : last.values()) {
-            for (Row r : subject.values()) {
-                out.write(r.part, r.from, r.to - r.from);
-                if (r.part[r.to - 1] != '\n') {
-                    out.write('\n');
+        // Subject → its runs, in the order of the parts and of the rows within each.
+        Map<String, List<Run>> runs = new TreeMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int part = i;
+            byte[] bytes = read(parts.get(part));
+            Run[] open = {null};
+            scan(parts.get(part), bytes, (subject, order, from, cells, to) -> {
+                if (open[0] == null || !open[0].subject.equals(subject)) {
+                    open[0] = new Run(subject, part, from);
+                    runs.computeIfAbsent(subject, s -> new ArrayList<>()).add(open[0]);
                 }
-                rows++;
+                open[0].to = to;
+            });
+        }
+        int rows = 0;
+        FileChannel[] channels = new FileChannel[parts.size()];
+        try {
+            for (List<Run> subject : runs.values()) {
+                // Order → the row's last version.
+                TreeMap<Long, byte[]> last = new TreeMap<>();
+                for (Run run : subject) {
+                    if (channels[run.part] == null) {
+                        channels[run.part] = FileChannel.open(parts.get(run.part), StandardOpenOption.READ);
+                    }
+                    byte[] bytes = readRange(channels[run.part], run.from, run.to);
+                    scan(parts.get(run.part), bytes, (s, order, from, cells, to) -> last.put(order,
+                            Arrays.copyOfRange(bytes, cells, to)));
+                }
+                for (byte[] row : last.values()) {
+                    out.write(row);
+                    if (row[row.length - 1] != '\n') {
+                        out.write('\n');
+                    }
+                    rows++;
+                }
+            }
+        } finally {
+            for (FileChannel c : channels) {
+                if (c != null) {
+                    c.close();
+                }
             }
         }
         return rows;
     }
 
-    /** A row's bytes in its part, from its first cell to its line end. */
-    private record Row(byte[] part, int from, int to) {}
+    /** Consecutive rows of one subject in a part: bytes from..to, order cells included. */
+    private static final class Run {
+        final String subject;
+        final int part;
+        final long from;
+        long to;
+
+        Run(String subject, int part, long from) {
+            this.subject = subject;
+            this.part = part;
+            this.from = from;
+        }
+    }
+
+    private interface RowVisitor {
+        /**
+         * A row: its subject (first cell), its order, where it starts (its order cell), where its cells
+         * start, and its line end.
+         */
+        void row(String subject, long order, int from, int cells, int to);
+    }
+
+    private static byte[] read(Path part) throws IOException {
+        if (Files.size(part) > Integer.MAX_VALUE - 16) {
+            throw new IOException("part " + part + " is larger than 2 GB: replay with more parallelism");
+        }
+        return Files.readAllBytes(part);
+    }
+
+    private static byte[] readRange(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(to - from));
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, from + buffer.position()) < 0) {
+                throw new IOException("a part ended before its rows");
+            }
+        }
+        return buffer.array();
+    }
+
+    private static void scan(Path part, byte[] bytes, RowVisitor visitor) throws IOException {
+        try {
+            readPart(bytes, visitor);
+        } catch (RuntimeException e) {
+            throw new IOException("unreadable part " + part + ": " + e.getMessage(), e);
+        }
+    }
 
     /** Every byte the scan looks for is ASCII, which UTF-8 never uses inside a multi-byte character. */
-    private static void readPart(byte[] part, Map<String, TreeMap<Long, Row>> last) {
+    private static void readPart(byte[] part, RowVisitor visitor) {
         String subject = null;
         int subjectFrom = 0;
         int subjectTo = 0;
@@ -81,7 +161,7 @@ public final class CsvParts {
                 subjectFrom = rowFrom;
                 subjectTo = cellEnd;
             }
-            last.computeIfAbsent(subject, s -> new TreeMap<>()).put(order, new Row(part, rowFrom, rowTo));
+            visitor.row(subject, order, at, rowFrom, rowTo);
             at = rowTo;
         }
     }
