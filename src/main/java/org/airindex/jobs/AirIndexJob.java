@@ -199,7 +199,9 @@ public class AirIndexJob {
                 .uid("county-jump-alerts"));
         for (var e : placeHours.entrySet()) {
             if (EpisodeAlerts.applies(alertRules, e.getKey())) {
-                events = events.union(keyedAsBefore(e.getValue(), h -> Keys.place(h.placeKey()))
+                // Per-window place keys (batch) hand a place's hours to several subtasks: gather them again.
+                KeySelector<HourlyValue, Integer> place = h -> Keys.place(h.placeKey());
+                events = events.union((perWindow ? e.getValue().keyBy(place, Types.INT) : keyedAsBefore(e.getValue(), place))
                         .process(new EpisodeAlerts(alertRules, rules, e.getKey()))
                         .name(e.getKey() + " episode alerts")
                         .uid(e.getKey() + "-episode-alerts"));
