@@ -6,6 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.airindex.config.StationRegistry;
+import org.airindex.local.SyntheticReadings;
 
 /** Runs a command in-process and keeps what it printed. */
 final class CliRun {
@@ -34,5 +39,13 @@ final class CliRun {
         Path f = dir.resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);
         return f;
+    }
+
+    /** The sample province's synthetic readings of {@code days} days from 2026-11-01, written to input as JSON lines. */
+    static List<SyntheticReadings.Record> sampleReadings(String stations, int days, Path input) throws IOException {
+        List<SyntheticReadings.Record> records = new SyntheticReadings(StationRegistry.load(Path.of(stations)),
+                ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 11, 1), days, 7L).generate();
+        Files.write(input, records.stream().map(SyntheticReadings.Record::json).toList(), StandardCharsets.UTF_8);
+        return records;
     }
 }

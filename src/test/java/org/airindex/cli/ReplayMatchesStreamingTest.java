@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
-import org.airindex.config.StationRegistry;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvRecord;
 import org.airindex.io.influx.InfluxQl;
@@ -42,12 +40,8 @@ class ReplayMatchesStreamingTest {
     @BeforeAll
     static void runBoth() throws Exception {
         AirIndexConfig config = ConfigLoader.load(Path.of("conf/airindex.yaml"));
-        StationRegistry registry = StationRegistry.load(Path.of(config.stations));
-        List<SyntheticReadings.Record> records = new SyntheticReadings(registry, ZoneId.of("Asia/Shanghai"),
-                LocalDate.of(2026, 11, 1), 3, 7L).generate();
-
         Path input = work.resolve("readings.jsonl");
-        Files.write(input, records.stream().map(SyntheticReadings.Record::json).toList(), StandardCharsets.UTF_8);
+        List<SyntheticReadings.Record> records = CliRun.sampleReadings(config.stations, 3, input);
         replayed = work.resolve("replay");
         CliRun replay = CliRun.of("replay", "--input", input.toString(), "--stations", config.stations,
                 "--out", replayed.toString(), "--parallelism", "2");

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
-import org.airindex.config.StationRegistry;
-import org.airindex.local.SyntheticReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +25,8 @@ class ReplayParallelismTest {
     @Test
     void everyTableIsTheSameAtParallelismOneAndThree() throws Exception {
         AirIndexConfig config = ConfigLoader.load(Path.of("conf/airindex.yaml"));
-        StationRegistry registry = StationRegistry.load(Path.of(config.stations));
-        List<SyntheticReadings.Record> records = new SyntheticReadings(registry, ZoneId.of("Asia/Shanghai"),
-                LocalDate.of(2026, 11, 1), 10, 7L).generate();
         Path input = work.resolve("readings.jsonl");
-        Files.write(input, records.stream().map(SyntheticReadings.Record::json).toList(), StandardCharsets.UTF_8);
+        CliRun.sampleReadings(config.stations, 10, input);
         Path one = replay(input, config, 1);
         Path three = replay(input, config, 3);
 
