@@ -104,7 +104,7 @@ public class AirIndexConfig implements Serializable {
          * to trust (a private CA, or the server's self-signed one); empty for the JDK's trust.
          */
         public String truststore = "";
-        public int batchSize = 1000;
+        public int batchSize = 5000;
         public int maxRetries = 5;
         public Duration retryBackoff = Duration.ofMillis(500);
         /** The longest a point waits in the sink's buffer: results reach InfluxDB this soon when little arrives. */

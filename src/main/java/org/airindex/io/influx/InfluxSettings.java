@@ -190,7 +190,7 @@ public final class InfluxSettings implements Serializable {
         private SecretRef token;
         private SecretRef username;
         private SecretRef password;
-        private int batchSize = 1000;
+        private int batchSize = 5000;
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(500);
         private String truststore;

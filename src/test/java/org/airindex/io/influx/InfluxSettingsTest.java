@@ -32,7 +32,7 @@ class InfluxSettingsTest {
                 .build();
 
         assertEquals("http://127.0.0.1:8086", settings.url());
-        assertEquals(1000, settings.batchSize());
+        assertEquals(5000, settings.batchSize());
         assertEquals(5, settings.maxRetries());
         assertEquals("InfluxAuth[Basic ***]", settings.resolveAuth().toString());
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -52,7 +52,7 @@ class InfluxSettingsTest {
 
         InfluxSettings settings = InfluxSettings.v2("http://h:8086", "org", "bucket").token(token).build();
         assertEquals("InfluxSettings[V2 http://h:8086 org=org bucket=bucket token=env:AIRINDEX_INFLUX_TOKEN"
-                + " batchSize=1000 maxRetries=5 retryBackoff=PT0.5S flushInterval=PT0.2S]", settings.toString());
+                + " batchSize=5000 maxRetries=5 retryBackoff=PT0.5S flushInterval=PT0.2S]", settings.toString());
     }
 
     @Test
