@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.airindex.io.influx.InfluxSettings;
 
 /**
  * The whole configuration of a job, as read from {@code conf/airindex.yaml} and overridden by
@@ -104,11 +105,11 @@ public class AirIndexConfig implements Serializable {
          * to trust (a private CA, or the server's self-signed one); empty for the JDK's trust.
          */
         public String truststore = "";
-        public int batchSize = 5000;
+        public int batchSize = InfluxSettings.DEFAULT_BATCH_SIZE;
         public int maxRetries = 5;
         public Duration retryBackoff = Duration.ofMillis(500);
         /** The longest a point waits in the sink's buffer: results reach InfluxDB this soon when little arrives. */
-        public Duration flushInterval = Duration.ofMillis(200);
+        public Duration flushInterval = InfluxSettings.DEFAULT_FLUSH_INTERVAL;
     }
 
     public static class EventTime implements Serializable {

@@ -173,10 +173,9 @@ public class AirIndexJob {
     /**
      * A keyed operator's output keyed again by the same key. Each result is emitted by the subtask that
      * holds its key, so the next operator is chained to it instead of every record being serialized
-     * through a shuffle (streaming, 1,000 stations: 12 % less time). In batch a key's results come out
-     * together, as its timers fire when its input is done, so the next operator still sees its input
-     * grouped by key, as batch keyed state requires (ReplayMatchesStreamingTest, ReplayParallelismTest);
-     * there it saves nothing measurable (a year of 200 stations: 76.8 s against 77.2 s) but a code path.
+     * through a shuffle (README, Performance). In batch a key's results come out together, as its timers
+     * fire when its input is done, so the next operator still sees its input grouped by key, as batch keyed
+     * state requires (ReplayMatchesStreamingTest, ReplayParallelismTest); there it saves only a code path.
      */
     private <T> KeyedStream<T, Integer> keyedAsBefore(DataStream<T> stream, KeySelector<T, Integer> key) {
         return DataStreamUtils.reinterpretAsKeyedStream(stream, key, Types.INT);

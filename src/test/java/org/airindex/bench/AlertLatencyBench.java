@@ -107,6 +107,8 @@ public final class AlertLatencyBench {
                     points.add(visible - sent);
                 }
             });
+            latencies.sort(Long::compare);
+            points.sort(Long::compare);
             System.out.printf("checkpoint interval %ds: %s%n", checkpoint.toSeconds(),
                     summary(latencies, "alert events on Kafka"));
             System.out.printf("checkpoint interval %ds: %s%n", checkpoint.toSeconds(),
@@ -119,9 +121,9 @@ public final class AlertLatencyBench {
         }
     }
 
+    /** @param ms sorted */
     private static void percentiles(BenchCsv csv, String what, List<Long> ms) {
         if (!ms.isEmpty()) {
-            ms.sort(Long::compare);
             csv.add(what + " latency p50", percentile(ms, 0.5), "ms").add(what + " latency p99", percentile(ms, 0.99), "ms");
         }
     }
@@ -131,12 +133,11 @@ public final class AlertLatencyBench {
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * q) - 1));
     }
 
-    /** Latencies in ms from sending the readings that close an hour: count, min, p50, p99, max. */
+    /** Sorted latencies in ms from sending the readings that close an hour: count, min, p50, p99, max. */
     private static String summary(List<Long> ms, String what) {
         if (ms.isEmpty()) {
             return "no " + what;
         }
-        ms.sort(Long::compare);
         return String.format("%d %s, latency ms min %d, p50 %d, p99 %d, max %d", ms.size(), what, ms.get(0),
                 percentile(ms, 0.5), percentile(ms, 0.99), ms.get(ms.size() - 1));
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,9 @@ import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxWriter;
 import org.airindex.domain.Pollutant;
 import org.airindex.io.influx.ResultPoints;
+import org.airindex.pipeline.Keys;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.Places;
 import org.airindex.io.json.ReadingJson;
 import org.airindex.io.json.TimeBounds;
 import org.airindex.io.kafka.KafkaIo;
@@ -190,16 +193,16 @@ public final class ThroughputBench {
             System.out.printf("    %-28s %,12d bytes%n", e.getKey(), e.getValue());
             if (e.getKey().startsWith("station-")) {
                 stationState += e.getValue();
-            } else if (!e.getKey().startsWith("readings-") && !e.getKey().contains("-writer")) {
-                placeState += e.getValue();
+            } else if (!e.getKey().endsWith("-points") && !e.getKey().equals("readings-source")) {
+                placeState += e.getValue(); // the sinks' and the source's state is not a place's
             }
         }
         if (probe.largestCheckpointBytes() < 0) {
             System.out.println("    no checkpoint completed" + (probe.lastFailure() == null ? ""
                     : ", the last one read failed: " + probe.lastFailure()));
         }
-        long places = registry.stations().stream().map(s -> s.county() + "|" + s.city()).distinct().count()
-                + registry.stations().stream().map(Station::city).distinct().count() + 1;
+        Map<String, Set<Integer>> keys = Keys.families(registry);
+        long places = Places.PLACE_LEVELS.stream().mapToLong(level -> keys.get(level).size()).sum();
         long checkpoint = probe.largestCheckpointBytes();
         state.put("largest checkpoint (bytes)", checkpoint);
         state.put("keyed state per station (bytes)", checkpoint < 0 ? -1 : stationState / stations);

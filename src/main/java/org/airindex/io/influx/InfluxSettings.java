@@ -36,6 +36,11 @@ public final class InfluxSettings implements Serializable {
     private final String truststore;
     private final Duration flushInterval;
 
+    /** Lines per write request: InfluxData's "optimal batch size" (docs.influxdata.com, Optimize writes). */
+    public static final int DEFAULT_BATCH_SIZE = 5000;
+    /** The longest a line waits in the sink's buffer by default. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
+
     private InfluxSettings(Builder b) {
         this.url = b.url;
         this.api = b.api;
@@ -190,11 +195,11 @@ public final class InfluxSettings implements Serializable {
         private SecretRef token;
         private SecretRef username;
         private SecretRef password;
-        private int batchSize = 5000;
+        private int batchSize = DEFAULT_BATCH_SIZE;
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(500);
         private String truststore;
-        private Duration flushInterval = Duration.ofMillis(200);
+        private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
 
         private Builder(String url, Api api) {
             String trimmed = requireText(url, "url");
