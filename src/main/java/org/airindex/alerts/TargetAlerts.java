@@ -1,6 +1,5 @@
 package org.airindex.alerts;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +47,7 @@ public class TargetAlerts extends KeyedProcessFunction<Integer, ProvinceReport, 
     @Override
     public void open(OpenContext openContext) {
         // The same bottom-N sizes as the comparisons that flagged the rankings.
-        RewardScheme scheme = AirIndexConfig.names(schemePath)
-                ? RewardScheme.load(Path.of(schemePath)) : RewardScheme.fromClasspath("schemes/default.yaml");
+        RewardScheme scheme = RewardScheme.fileOrDefault(schemePath, AirIndexConfig.names(schemePath));
         bottomN = scheme.comparison().bottomN();
         open = new OpenAlerts(getRuntimeContext());
     }

@@ -80,6 +80,11 @@ final class ReplayRows implements Serializable {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /** A value that may be missing, as {@link #num(double)} writes it, or an empty cell. */
+    static String optionalNum(Double v) {
+        return v == null ? "" : num(v);
+    }
+
     static String text(Object v) {
         return v == null ? "" : v.toString();
     }

@@ -1,6 +1,7 @@
 package org.airindex.cli;
 
 import static org.airindex.cli.ReplayRows.num;
+import static org.airindex.cli.ReplayRows.optionalNum;
 import static org.airindex.cli.ReplayRows.reported;
 import static org.airindex.cli.ReplayRows.text;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.io.csv.CsvParts;
@@ -88,6 +90,17 @@ final class ReplayTables {
                 List.of("province", "period", "metric", "rank", "place", "value", "bottom_of"), rankings, e -> List.of(
                         e.province(), e.period(), e.metric(), Integer.toString(e.rank()), e.place(), num(e.value()),
                         e.bottomOf() == null ? "" : e.bottomOf().toString())));
+        written.put("province_average.csv", table(dir.resolve("province_average.csv"),
+                List.of("province", "kind", "period", "as_of", "composite", "pm25", "composite_change", "pm25_change",
+                        "places"), reports.stream().filter(p -> p.averages != null).toList(), p -> List.of(p.province,
+                        p.kind, p.period, p.asOf, optionalNum(p.averages.composite()), optionalNum(p.averages.pm25()),
+                        optionalNum(p.averages.compositeChange()), optionalNum(p.averages.pm25Change()),
+                        Integer.toString(p.averages.places()))));
+        List<GapEntry> gaps = reports.stream().flatMap(p -> p.gaps.stream()).toList();
+        written.put("gap.csv", table(dir.resolve("gap.csv"),
+                List.of("place", "period", "indicator", "target", "current", "target_value", "reduction", "daily_needed"),
+                gaps, g -> List.of(g.place(), g.period(), g.indicator(), g.target(), num(g.current()),
+                        optionalNum(g.targetValue()), num(g.reduction()), optionalNum(g.dailyNeeded()))));
         List<MoneyEntry> money = reports.stream().flatMap(p -> p.money.stream()).toList();
         written.put("money.csv", table(dir.resolve("money.csv"),
                 List.of("place", "period", "indicator", "comparison", "amount_cny", "illustrative"), money, m -> List.of(

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.airindex.io.influx.InfluxSettings;
 
@@ -35,6 +36,7 @@ public class AirIndexConfig implements Serializable {
     public Checkpointing checkpointing = new Checkpointing();
     public Places places = new Places();
     public Province province = new Province();
+    public Reports reports = new Reports();
     /**
      * What "now" is for the plausibility of a reading's time (event_time.max_ahead): the system clock;
      * tests that replay days ahead of the machine's date set their own. Not a YAML key.
@@ -165,5 +167,16 @@ public class AirIndexConfig implements Serializable {
     public static class Places implements Serializable {
         private static final long serialVersionUID = 1L;
         public int minValidStations = 1;
+    }
+
+    public static class Reports implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /**
+         * TrueType fonts of the PDFs and charts, in the order a character is looked up: Debian's DejaVu Sans
+         * for Latin letters and digits, then Droid Sans Fallback for Chinese (which has no Latin glyphs); every
+         * one is embedded in the PDFs.
+         */
+        public List<String> fonts = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
     }
 }

@@ -116,6 +116,7 @@ public final class ConfigLoader {
         c.influx.truststore = r.apply(c.influx.truststore);
         c.checkpointing.dir = r.apply(c.checkpointing.dir);
         c.checkpointing.savepointDir = r.apply(c.checkpointing.savepointDir);
+        c.reports.fonts = c.reports.fonts.stream().map(r).toList();
     }
 
     /**

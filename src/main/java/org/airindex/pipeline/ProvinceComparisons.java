@@ -53,8 +53,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        scheme = AirIndexConfig.names(schemePath)
-                ? RewardScheme.load(Path.of(schemePath)) : RewardScheme.fromClasspath("schemes/default.yaml");
+        scheme = RewardScheme.fileOrDefault(schemePath, AirIndexConfig.names(schemePath));
         baselines = baselinesPath == null ? null : Baselines.load(Path.of(baselinesPath));
     }
 

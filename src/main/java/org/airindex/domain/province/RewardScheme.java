@@ -34,6 +34,11 @@ public record RewardScheme(String id, String name, String currency, Scope scope,
         return SchemeReader.read(SchemeReader.readFile(file), file.toString());
     }
 
+    /** The scheme of a file, or the jar's default (the seed case) when no file is named. */
+    public static RewardScheme fileOrDefault(String file, boolean named) {
+        return named ? load(Path.of(file)) : fromClasspath("schemes/default.yaml");
+    }
+
     /** A scheme shipped inside the jar, e.g. {@code schemes/default.yaml}. */
     public static RewardScheme fromClasspath(String resource) {
         return SchemeReader.read(SchemeReader.readClasspath(resource), resource);
