@@ -23,9 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.alerts.AlertEvent;
-import org.airindex.domain.province.GapEntry;
-import org.airindex.domain.province.MoneyEntry;
-import org.airindex.domain.province.RankingEntry;
 import org.airindex.io.csv.CsvParts;
 import org.airindex.io.csv.CsvWriter;
 import org.airindex.jobs.ReplayOutputs.Results;
@@ -34,6 +31,7 @@ import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.Places;
 import org.airindex.records.ProvinceReport;
+import org.airindex.reports.ReplayResults;
 
 /**
  * The CSV files of {@code replay --out DIR}. A result recomputed during the run appears once, as
@@ -41,6 +39,15 @@ import org.airindex.records.ProvinceReport;
  * are written as the standards report them; an empty cell is a missing value.
  */
 final class ReplayTables {
+    private static final String HISTORY = ReplayResults.HISTORY_FOLDER;
+    private static final List<String> PERIOD_HEADER = List.of("place", "period", "so2", "no2", "pm10", "pm25", "co_p95",
+            "o3_8h_p90", "composite", "valid_days", "valid", "as_of", "composite_last_year", "composite_change",
+            "pm25_last_year", "pm25_change", "good_days", "over_days");
+    private static final Comparator<PeriodValue> PERIOD_ORDER = Comparator.comparing(PeriodValue::placeKey)
+            .thenComparing(v -> v.kind).thenComparing(v -> v.period);
+    private static final Comparator<ProvinceReport> REPORT_ORDER = Comparator.comparing((ProvinceReport p) -> p.province)
+            .thenComparing(p -> p.kind).thenComparing(p -> p.period);
+
     private final ReplayRows rows;
 
     ReplayTables(ReplayRows rows) {
@@ -73,39 +80,28 @@ final class ReplayTables {
         }
         Map<String, Integer> written = new LinkedHashMap<>();
         partTables.keySet().forEach(table -> written.put(table + ".csv", merged.get(table)));
-        List<String> periodHeader = List.of("place", "period", "so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90",
-                "composite", "valid_days", "valid", "as_of", "composite_last_year", "composite_change", "pm25_last_year",
-                "pm25_change", "good_days", "over_days");
         for (String level : Places.PLACE_LEVELS) {
             List<PeriodValue> rows = latestAsOf(r.periods().stream().filter(v -> v.level.equals(level)).toList(),
-                    v -> v.placeKey() + "@" + v.period, v -> v.asOf, Comparator.comparing(PeriodValue::placeKey)
-                            .thenComparing(v -> v.kind).thenComparing(v -> v.period));
-            written.put(level + "_period.csv", table(dir.resolve(level + "_period.csv"), periodHeader, rows, this::period));
+                    v -> v.placeKey() + "@" + v.period, v -> v.asOf, PERIOD_ORDER);
+            written.put(level + "_period.csv", table(dir.resolve(level + "_period.csv"), PERIOD_HEADER, rows, this::period));
         }
         List<ProvinceReport> reports = latestAsOf(r.province(), p -> p.province + "@" + p.kind + "@" + p.period,
-                p -> p.asOf, Comparator.comparing((ProvinceReport p) -> p.province).thenComparing(p -> p.kind)
-                        .thenComparing(p -> p.period));
-        List<RankingEntry> rankings = reports.stream().flatMap(p -> p.rankings.stream()).toList();
-        written.put("ranking.csv", table(dir.resolve("ranking.csv"),
-                List.of("province", "period", "metric", "rank", "place", "value", "bottom_of"), rankings, e -> List.of(
-                        e.province(), e.period(), e.metric(), Integer.toString(e.rank()), e.place(), num(e.value()),
-                        e.bottomOf() == null ? "" : e.bottomOf().toString())));
-        written.put("province_average.csv", table(dir.resolve("province_average.csv"),
-                List.of("province", "kind", "period", "as_of", "composite", "pm25", "composite_change", "pm25_change",
-                        "places"), reports.stream().filter(p -> p.averages != null).toList(), p -> List.of(p.province,
-                        p.kind, p.period, p.asOf, optionalNum(p.averages.composite()), optionalNum(p.averages.pm25()),
-                        optionalNum(p.averages.compositeChange()), optionalNum(p.averages.pm25Change()),
-                        Integer.toString(p.averages.places()))));
-        List<GapEntry> gaps = reports.stream().flatMap(p -> p.gaps.stream()).toList();
-        written.put("gap.csv", table(dir.resolve("gap.csv"),
-                List.of("place", "period", "indicator", "target", "current", "target_value", "reduction", "daily_needed"),
-                gaps, g -> List.of(g.place(), g.period(), g.indicator(), g.target(), num(g.current()),
-                        optionalNum(g.targetValue()), num(g.reduction()), optionalNum(g.dailyNeeded()))));
-        List<MoneyEntry> money = reports.stream().flatMap(p -> p.money.stream()).toList();
-        written.put("money.csv", table(dir.resolve("money.csv"),
-                List.of("place", "period", "indicator", "comparison", "amount_cny", "illustrative"), money, m -> List.of(
-                        m.place(), m.period(), m.indicator(), m.comparison(), num(m.amountCny()),
-                        Boolean.toString(m.illustrative()))));
+                p -> p.asOf, REPORT_ORDER);
+        provinceTables(dir, reports, false, written);
+        // As of each day, for reports on a past day or week (rank movements, the gap as it was then).
+        Path history = Files.createDirectories(dir.resolve(HISTORY));
+        List<PeriodValue> periods = latestAsOf(r.periods(), v -> v.placeKey() + "@" + v.period + "@" + v.asOf,
+                v -> v.asOf, Comparator.comparing((PeriodValue v) -> v.asOf).thenComparing(PERIOD_ORDER));
+        List<String> levelAndPeriod = new ArrayList<>(List.of("level"));
+        levelAndPeriod.addAll(PERIOD_HEADER);
+        written.put(HISTORY + "/period.csv", table(history.resolve("period.csv"), levelAndPeriod, periods, v -> {
+            List<String> row = new ArrayList<>(List.of(v.level));
+            row.addAll(period(v));
+            return row;
+        }));
+        provinceTables(history, latestAsOf(r.province(), p -> p.province + "@" + p.kind + "@" + p.period + "@" + p.asOf,
+                p -> p.asOf, Comparator.comparing((ProvinceReport p) -> p.asOf).thenComparing(REPORT_ORDER)), true,
+                written);
         List<ProvinceReport> withNotes = reports.stream().filter(p -> !p.notes.isEmpty()).toList();
         written.put("settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
                 List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"),
@@ -118,6 +114,57 @@ final class ReplayTables {
         written.put("alerts.csv", table(dir.resolve("alerts.csv"),
                 List.of("id", "type", "level", "place", "start", "end", "message"), alerts(r.alerts()), this::alert));
         return written;
+    }
+
+    /**
+     * The province's reports as tables: provincial averages, rankings, gaps and money. With asOf (the history
+     * folder), every row carries the day its report is as of.
+     */
+    private static void provinceTables(Path dir, List<ProvinceReport> reports, boolean asOf, Map<String, Integer> written)
+            throws IOException {
+        String folder = asOf ? HISTORY + "/" : "";
+        written.put(folder + "province_average.csv", table(dir.resolve("province_average.csv"),
+                List.of("province", "kind", "period", "as_of", "composite", "pm25", "composite_change", "pm25_change",
+                        "places"), reports.stream().filter(p -> p.averages != null).toList(), p -> List.of(p.province,
+                        p.kind, p.period, p.asOf, optionalNum(p.averages.composite()), optionalNum(p.averages.pm25()),
+                        optionalNum(p.averages.compositeChange()), optionalNum(p.averages.pm25Change()),
+                        Integer.toString(p.averages.places()))));
+        written.put(folder + "ranking.csv", table(dir.resolve("ranking.csv"), withAsOf(asOf, List.of("province", "period",
+                "metric", "rank", "place", "value", "bottom_of")), entries(reports, p -> p.rankings), e -> withAsOf(asOf,
+                e.report(), List.of(e.entry().province(), e.entry().period(), e.entry().metric(),
+                        Integer.toString(e.entry().rank()), e.entry().place(), num(e.entry().value()),
+                        e.entry().bottomOf() == null ? "" : e.entry().bottomOf().toString()))));
+        written.put(folder + "gap.csv", table(dir.resolve("gap.csv"), withAsOf(asOf, List.of("place", "period",
+                "indicator", "target", "current", "target_value", "reduction", "daily_needed")), entries(reports,
+                p -> p.gaps), e -> withAsOf(asOf, e.report(), List.of(e.entry().place(), e.entry().period(),
+                        e.entry().indicator(), e.entry().target(), num(e.entry().current()),
+                        optionalNum(e.entry().targetValue()), num(e.entry().reduction()),
+                        optionalNum(e.entry().dailyNeeded())))));
+        written.put(folder + "money.csv", table(dir.resolve("money.csv"), withAsOf(asOf, List.of("place", "period",
+                "indicator", "comparison", "amount_cny", "illustrative")), entries(reports, p -> p.money),
+                e -> withAsOf(asOf, e.report(), List.of(e.entry().place(), e.entry().period(), e.entry().indicator(),
+                        e.entry().comparison(), num(e.entry().amountCny()), Boolean.toString(e.entry().illustrative())))));
+    }
+
+    /** An entry of a province report, with the report it belongs to (for its as-of day). */
+    private record Entry<E>(ProvinceReport report, E entry) {}
+
+    private static <E> List<Entry<E>> entries(List<ProvinceReport> reports, Function<ProvinceReport, List<E>> of) {
+        return reports.stream().flatMap(p -> of.apply(p).stream().map(e -> new Entry<>(p, e))).toList();
+    }
+
+    /** The header or row, with the as-of column after the period's where asOf is set. */
+    private static List<String> withAsOf(boolean asOf, List<String> header) {
+        return withAsOf(asOf, null, header);
+    }
+
+    private static List<String> withAsOf(boolean asOf, ProvinceReport report, List<String> cells) {
+        if (!asOf) {
+            return cells;
+        }
+        List<String> out = new ArrayList<>(cells);
+        out.add(0, report == null ? "as_of" : report.asOf);
+        return out;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
  * @param reference null for none
  */
 public record BarChart(String file, String title, List<String> labels, List<Double> values, Double reference,
-        String referenceLabel) {
+        String referenceLabel) implements Chart {
     public BarChart {
         if (labels.size() != values.size()) {
             throw new IllegalArgumentException(labels.size() + " labels for " + values.size() + " values");

@@ -1,5 +1,6 @@
 package org.airindex.reports;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,20 +35,25 @@ public record MonthlyBulletin(String province, String month, Average average, Li
      * @param bottomN the bottom-N sizes of the scheme (后N名 lists)
      * @throws ResultsException when the results hold no settlement of that month
      */
-    public static MonthlyBulletin of(Results results, String province, String month, String level,
+    public static MonthlyBulletin of(Results results, String province, YearMonth yearMonth, String level,
             List<Integer> bottomN) {
-        Average average = results.averages().stream()
+        String month = yearMonth.toString();
+        String end = yearMonth.atEndOfMonth().toString();
+        Average average = AsOf.on(end, results.averages(), a -> a.province() + "@" + a.period(), Average::asOf).stream()
                 .filter(a -> a.province().equals(province) && a.period().equals(month))
                 .findFirst()
                 .orElseThrow(() -> new ResultsException("no provincial averages of " + province + " for " + month
                         + " in the results: has the job settled that month?"));
         String prefix = province + "/";
-        List<PlacePeriod> periods = results.periods(level).stream()
-                .filter(p -> p.period().equals(month) && p.place().startsWith(prefix)).toList();
+        List<PlacePeriod> periods = AsOf.on(end, results.periods(level).stream()
+                .filter(p -> p.period().equals(month) && p.place().startsWith(prefix)).toList(),
+                PlacePeriod::place, PlacePeriod::asOf);
         PlaceNames names = new PlaceNames(periods.stream().map(PlacePeriod::place).toList());
 
-        List<Money> money = results.money().stream()
-                .filter(m -> m.period().equals(month) && m.place().startsWith(prefix)).toList();
+        // The settlement and rankings of the same version as the averages (a version may settle no place at all).
+        String version = average.asOf();
+        List<Money> money = results.money().stream().filter(m -> m.period().equals(month)
+                && m.place().startsWith(prefix) && m.asOf().equals(version)).toList();
         Map<String, List<Money>> byPlace = money.stream().collect(Collectors.groupingBy(Money::place));
         List<CountySettlement> counties = new ArrayList<>();
         for (PlacePeriod p : periods) {
@@ -59,8 +65,8 @@ public record MonthlyBulletin(String province, String month, Average average, Li
         counties.sort(Comparator.comparingLong(CountySettlement::total).reversed()
                 .thenComparing(CountySettlement::place));
 
-        List<Rank> ranks = results.rankings().stream()
-                .filter(r -> r.province().equals(province) && r.period().equals(month)).toList();
+        List<Rank> ranks = results.rankings().stream().filter(r -> r.province().equals(province)
+                && r.period().equals(month) && r.asOf().equals(version)).toList();
         Map<String, List<Rank>> rankings = new TreeMap<>(Comparator.comparingInt(METRICS::indexOf));
         Map<Integer, Map<String, List<Rank>>> bottom = new TreeMap<>();
         for (String metric : METRICS) {

@@ -14,8 +14,14 @@ import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
 
-/** The tables of {@code replay --out DIR}, read by their header names. */
+/**
+ * The tables of {@code replay --out DIR}, read by their header names: the versions as of each day from its
+ * history folder, the daily values and alerts from the tables themselves.
+ */
 public final class ReplayResults implements Results {
+    /** The folder of a replay's tables as of each day ({@code ReplayTables} writes it). */
+    public static final String HISTORY_FOLDER = "history";
+    private static final String HISTORY = HISTORY_FOLDER + "/";
     private final Path dir;
 
     public ReplayResults(Path dir) {
@@ -24,30 +30,37 @@ public final class ReplayResults implements Results {
 
     @Override
     public List<PlacePeriod> periods(String level) {
-        return rows(level + "_period.csv", r -> new PlacePeriod(r.text("place"), r.text("period"), r.num("pm25"),
-                r.num("composite"), r.integer("valid_days"), r.flag("valid"), r.text("as_of"),
-                r.num("composite_last_year"), r.num("composite_change"), r.num("pm25_last_year"),
-                r.num("pm25_change")));
+        return rows(HISTORY + "period.csv", r -> r.text("level").equals(level) ? new PlacePeriod(r.text("place"),
+                r.text("period"), r.text("as_of"), r.num("pm25"), r.num("composite"), r.integer("valid_days"),
+                r.flag("valid"), r.num("composite_last_year"), r.num("composite_change"), r.num("pm25_last_year"),
+                r.num("pm25_change")) : null);
     }
 
     @Override
     public List<Average> averages() {
-        return rows("province_average.csv", r -> new Average(r.text("province"), r.text("kind"), r.text("period"),
-                r.text("as_of"), r.num("composite"), r.num("pm25"), r.num("composite_change"), r.num("pm25_change"),
-                r.integer("places")));
+        return rows(HISTORY + "province_average.csv", r -> new Average(r.text("province"), r.text("kind"),
+                r.text("period"), r.text("as_of"), r.num("composite"), r.num("pm25"), r.num("composite_change"),
+                r.num("pm25_change"), r.integer("places")));
     }
 
     @Override
     public List<Rank> rankings() {
-        return rows("ranking.csv", r -> new Rank(r.text("province"), r.text("period"), r.text("metric"),
-                r.integer("rank"), r.text("place"), r.num("value"),
+        return rows(HISTORY + "ranking.csv", r -> new Rank(r.text("province"), r.text("period"), r.text("as_of"),
+                r.text("metric"), r.integer("rank"), r.text("place"), r.num("value"),
                 r.text("bottom_of").isEmpty() ? null : r.integer("bottom_of")));
     }
 
     @Override
+    public List<Gap> gaps() {
+        return rows(HISTORY + "gap.csv", r -> new Gap(r.text("place"), r.text("period"), r.text("as_of"),
+                r.text("indicator"), r.text("target"), r.num("current"), r.num("target_value"), r.num("reduction"),
+                r.num("daily_needed")));
+    }
+
+    @Override
     public List<Money> money() {
-        return rows("money.csv", r -> new Money(r.text("place"), r.text("period"), r.text("indicator"),
-                r.text("comparison"), Long.parseLong(r.text("amount_cny")), r.flag("illustrative")));
+        return rows(HISTORY + "money.csv", r -> new Money(r.text("place"), r.text("period"), r.text("as_of"),
+                r.text("indicator"), r.text("comparison"), Long.parseLong(r.text("amount_cny")), r.flag("illustrative")));
     }
 
     @Override
@@ -56,6 +69,20 @@ public final class ReplayResults implements Results {
                 r.text("reason"), r.text("detail")));
     }
 
+    @Override
+    public List<Day> days(String level) {
+        return rows(level + "_daily.csv", r -> new Day(r.text("place"), r.text("date"), r.num("pm25"),
+                r.text("aqi").isEmpty() ? null : r.integer("aqi"), r.text("category"), r.text("primary"),
+                r.flag("valid")));
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        return rows("alerts.csv", r -> new Alert(r.text("id"), r.text("type"), r.text("level"), r.text("place"),
+                r.text("start"), r.text("end"), r.text("message")));
+    }
+
+    /** @param as a row's record, or null to leave the row out */
     private <T> List<T> rows(String table, Function<Row, T> as) {
         Path file = dir.resolve(table);
         List<CsvRecord> records;
@@ -77,7 +104,10 @@ public final class ReplayResults implements Results {
         List<T> out = new ArrayList<>();
         for (CsvRecord rec : records.subList(1, records.size())) {
             try {
-                out.add(as.apply(new Row(file, rec, columns)));
+                T row = as.apply(new Row(file, rec, columns));
+                if (row != null) {
+                    out.add(row);
+                }
             } catch (NumberFormatException e) {
                 throw new ResultsException(file + " line " + rec.line() + ": " + e.getMessage());
             }

@@ -9,6 +9,6 @@ import java.util.List;
  */
 public record Report(String file, String title, List<String> intro, List<Section> sections) {
     /** A numbered part of a report; any of its lists may be empty. */
-    public record Section(String heading, List<String> paragraphs, List<Table> tables, List<BarChart> charts) {
+    public record Section(String heading, List<String> paragraphs, List<Table> tables, List<Chart> charts) {
     }
 }

@@ -36,7 +36,7 @@ public final class ReportWriter {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (Section s : report.sections()) {
-            for (BarChart c : s.charts()) {
+            for (Chart c : s.charts()) {
                 Path png = dir.resolve(c.file() + ".png");
                 ChartImage.write(c, fonts, png);
                 written.add(png);
@@ -92,7 +92,7 @@ public final class ReportWriter {
         for (Section s : report.sections()) {
             h.element("h2", s.heading()).raw("\n");
             s.paragraphs().forEach(p -> h.element("p", p).raw("\n"));
-            for (BarChart c : s.charts()) {
+            for (Chart c : s.charts()) {
                 h.raw("<p><img src=\"").text(c.file() + ".png").raw("\" alt=\"").text(c.title()).raw("\"/></p>\n");
             }
             for (Table t : s.tables()) {

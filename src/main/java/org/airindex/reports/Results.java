@@ -3,24 +3,35 @@ package org.airindex.reports;
 import java.util.List;
 
 /**
- * The job's results a report reads, whichever store holds them (a replay's tables, InfluxDB). Values are
- * as the job wrote them; a missing value is null. Places are keys such as {@code 山西省/太原市/清徐县}.
+ * The job's results a report reads, whichever store holds them (a replay's tables, InfluxDB), with every
+ * version a day produced: a period's values, rankings, gaps and money as of each day ({@link AsOf} picks the
+ * version of a report's day). Values are as the job wrote them; a missing value is null. Places are keys such
+ * as {@code 山西省/太原市/清徐县}; days are ISO dates, periods {@code 2026-08} (month) or {@code 2026-01..2026-08}
+ * (year to date).
  */
 public interface Results {
-    /** Month-to-date ({@code 2026-08}) or year-to-date ({@code 2026}) values of the places of a level. */
+    /** The period values of the places of a level, as of each day. */
     List<PlacePeriod> periods(String level);
 
     List<Average> averages();
 
     List<Rank> rankings();
 
+    List<Gap> gaps();
+
     List<Money> money();
 
+    /** Why places were not settled (or settled flagged): the latest version of each period. */
     List<Note> notes();
 
-    /** The period value of one place, as of the period's last day in the results. */
-    record PlacePeriod(String place, String period, Double pm25, Double composite, int validDays, boolean valid,
-            String asOf, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change) {
+    /** The daily values of the places of a level. */
+    List<Day> days(String level);
+
+    /** Every alert with its last state. */
+    List<Alert> alerts();
+
+    record PlacePeriod(String place, String period, String asOf, Double pm25, Double composite, int validDays,
+            boolean valid, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change) {
     }
 
     /** The provincial average value and average improvement rate (percent) each place is compared with. */
@@ -29,16 +40,34 @@ public interface Results {
     }
 
     /** A competition rank (1, 1, 3), smaller values first; bottomOf is the smallest bottom N holding the place. */
-    record Rank(String province, String period, String metric, int rank, String place, double value,
+    record Rank(String province, String period, String asOf, String metric, int rank, String place, double value,
             Integer bottomOf) {
     }
 
+    /**
+     * How far a place is from a target: {@code provincial_average} or {@code leave_bottom_N}; reduction is how
+     * far the period value must fall, dailyNeeded the daily level needed over the rest of the period.
+     */
+    record Gap(String place, String period, String asOf, String indicator, String target, double current,
+            Double targetValue, double reduction, Double dailyNeeded) {
+    }
+
     /** A settled comparison: positive = reward, negative = penalty, whole CNY. */
-    record Money(String place, String period, String indicator, String comparison, long amountCny,
+    record Money(String place, String period, String asOf, String indicator, String comparison, long amountCny,
             boolean illustrative) {
     }
 
-    /** Why a place was not settled (or settled flagged) in a period. */
     record Note(String place, String kind, String period, String reason, String detail) {
+    }
+
+    /** A place's day: the daily AQI (null when not published), category, primary pollutant, PM2.5 µg/m³. */
+    record Day(String place, String date, Double pm25, Integer aqi, String category, String primary, boolean valid) {
+    }
+
+    /**
+     * An alert: its type (episode, a station data rule, target), highest level, place (a station's is
+     * county/station), start and end (local time {@code yyyy-MM-ddTHH:mm}, end empty while open).
+     */
+    record Alert(String id, String type, String level, String place, String start, String end, String message) {
     }
 }
