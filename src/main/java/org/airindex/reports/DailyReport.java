@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.airindex.domain.ChangeRate;
-import org.airindex.reports.DailyAnalysis.PlaceDay;
 import org.airindex.reports.Report.Section;
 import org.airindex.reports.Results.Alert;
 import org.airindex.reports.Results.Day;
