@@ -9,40 +9,59 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.airindex.domain.AqiResult;
 import org.airindex.domain.Category;
 import org.airindex.domain.DataDate;
 import org.airindex.domain.DailyValues;
 import org.airindex.domain.HourlyValues;
 import org.airindex.domain.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/**
- * {@code aqi --input F [--report hourly|daily] [--rules auto|2012|2026|2031] [--output F]
- * [--category zh|en|level] [--standards DIR]}: hourly or daily AQI for each row of a CSV.
- */
-public final class AqiCommand implements Command {
+/** {@code aqi}: hourly or daily AQI for each row of a CSV. */
+@Command(name = "aqi", description = "Hourly or daily AQI of each row of a CSV: adds the AQI, category, primary "
+        + "pollutant and IAQIs to the row's columns.")
+public final class AqiCommand extends Subcommand {
     private static final List<String> HOURLY_COLUMNS = List.of("so2", "no2", "co", "o3", "pm10", "pm25");
     private static final List<String> DAILY_COLUMNS = List.of("so2", "no2", "co", "pm10", "pm25", "o3_8h_max");
     private static final List<String> IAQI_COLUMNS = List.of("so2", "no2", "co", "o3", "pm10", "pm25");
 
-    @Override
-    public String summary() {
-        return "hourly or daily AQI of a CSV: aqi --input F [--report hourly|daily] [--rules auto|2012|2026|2031] "
-                + "[--output F] [--category zh|en|level] [--standards DIR]";
+    /** The values of --report, spelled as typed. */
+    enum Report { hourly, daily }
+
+    /** The values of --category, spelled as typed. */
+    enum CategoryStyle { zh, en, level }
+
+    @Option(names = "--input", paramLabel = "F", required = true, description = "CSV of hourly or daily concentrations "
+            + "(UTF-8, a header row, an empty cell is missing); its other columns are passed through")
+    private Path input;
+
+    @Option(names = "--report", paramLabel = "hourly|daily", defaultValue = "hourly",
+            description = "hourly: the real-time AQI of each hour's row; daily: the daily AQI of each day's row")
+    private Report report;
+
+    @Option(names = "--output", paramLabel = "F", description = {"the CSV file to write", "  Default: standard output"})
+    private String output;
+
+    @Option(names = "--category", paramLabel = "zh|en|level", defaultValue = "zh",
+            description = "the category as its Chinese name, its English name or its level (1 to 6)")
+    private CategoryStyle categoryStyle;
+
+    @Mixin
+    private RuleOptions ruleOptions;
+
+    AqiCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public Integer call() {
+        boolean daily = report == Report.daily;
         try {
-            Options o = Options.parse(args, Set.of("input", "report", "rules", "output", "category", "standards"));
-            Path input = Path.of(o.required("input"));
-            boolean daily = o.choice("report", "hourly", Set.of("hourly", "daily")).equals("daily");
-            String categoryStyle = o.choice("category", "zh", Set.of("zh", "en", "level"));
-            RuleOptions rules = RuleOptions.of(o);
-
+            RuleOptions.Rules rules = ruleOptions.load();
             List<String> required = new ArrayList<>(daily ? DAILY_COLUMNS : HOURLY_COLUMNS);
-            if (rules.fixed == null) {
+            if (rules.fixed() == null) {
                 required.add(0, daily ? "date" : "time");
             }
             String extra = extraColumn(daily, rules.candidates());
@@ -53,10 +72,10 @@ public final class AqiCommand implements Command {
             if (extra != null) {
                 added.add("iaqi_" + extra);
             }
-            ZoneId zone = rules.standards.zone();
-            return CsvTransform.run(input, o.get("output", null), out, err, required, added, row -> {
-                RuleSet rs = rules.fixed != null ? rules.fixed
-                        : rules.standards.forDate(daily ? date(row) : RowTime.hourDate(row.text("time"), zone));
+            ZoneId zone = rules.standards().zone();
+            return CsvTransform.run(input, output, out, err, required, added, row -> {
+                RuleSet rs = rules.fixed() != null ? rules.fixed()
+                        : rules.standards().forDate(daily ? date(row) : RowTime.hourDate(row.text("time"), zone));
                 AqiResult r = daily ? rs.dailyAqi(dailyValues(row)) : rs.hourlyAqi(hourlyValues(row));
                 List<String> cells = new ArrayList<>();
                 cells.add(r.aqi() == null ? "" : r.aqi().toString());
@@ -72,7 +91,6 @@ public final class AqiCommand implements Command {
             });
         } catch (UsageException e) {
             err.println("aqi: " + e.getMessage());
-            err.println("usage: " + summary());
             return USAGE;
         }
     }
@@ -116,11 +134,11 @@ public final class AqiCommand implements Command {
         }
     }
 
-    private static String category(Category c, String style) {
+    private static String category(Category c, CategoryStyle style) {
         return switch (style) {
-            case "en" -> c.english();
-            case "level" -> Integer.toString(c.level());
-            default -> c.chinese();
+            case zh -> c.chinese();
+            case en -> c.english();
+            case level -> Integer.toString(c.level());
         };
     }
 

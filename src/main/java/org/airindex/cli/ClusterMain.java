@@ -21,7 +21,7 @@ public final class ClusterMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new RunCommand(false).run(args, out, err);
+        int code = Main.execute(new RunCommand(false, out, err), args);
         if (code != 0) {
             throw new IllegalStateException("airindex run " + String.join(" ", Arrays.asList(args))
                     + " failed with exit code " + code + " (the reason is printed above)");

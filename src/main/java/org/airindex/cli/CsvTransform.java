@@ -84,7 +84,7 @@ final class CsvTransform {
     private CsvTransform() {
     }
 
-    /** @return 0, or {@link Command#BAD_ROWS} when some row was left out */
+    /** @return 0, or {@link Subcommand#BAD_ROWS} when some row was left out */
     static int run(Path input, String output, PrintStream out, PrintStream err, List<String> required,
                    List<String> added, RowFunction fn) throws UsageException {
         List<CsvRecord> records;
@@ -157,7 +157,7 @@ final class CsvTransform {
         } catch (IOException e) {
             throw new UsageException("cannot write " + (output == null ? "standard output" : output) + ": " + e);
         }
-        return bad > 0 ? Command.BAD_ROWS : 0;
+        return bad > 0 ? Subcommand.BAD_ROWS : 0;
     }
 
     /** Closing the writer must not close the caller's stream (System.out, or a test's buffer). */

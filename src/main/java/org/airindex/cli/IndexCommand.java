@@ -8,36 +8,43 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.airindex.domain.CompositeIndex;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/**
- * {@code index --input F [--rules auto|2012|2026|2031] [--output F] [--standards DIR]}: composite
- * index and per-pollutant shares (percent) for each row of period statistics.
- */
-public final class IndexCommand implements Command {
+/** {@code index}: composite index and per-pollutant shares (percent) for each row of period statistics. */
+@Command(name = "index", description = "Composite index of each row of a CSV of period statistics: adds the index, "
+        + "each pollutant's share (percent) and the largest.")
+public final class IndexCommand extends Subcommand {
     private static final List<String> INPUT = List.of("so2", "no2", "pm10", "pm25", "co_p95", "o3_8h_p90");
     /** Order of the share columns, as the issue lists them. */
     private static final List<Pollutant> SHARES = List.of(
             Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.PM25, Pollutant.CO, Pollutant.O3);
 
-    @Override
-    public String summary() {
-        return "composite index of period statistics: index --input F [--rules auto|2012|2026|2031] [--output F] "
-                + "[--standards DIR]";
+    @Option(names = "--input", paramLabel = "F", required = true, description = "CSV of period statistics (UTF-8, a "
+            + "header row, an empty cell is missing); its other columns are passed through")
+    private Path input;
+
+    @Option(names = "--output", paramLabel = "F", description = {"the CSV file to write", "  Default: standard output"})
+    private String output;
+
+    @Mixin
+    private RuleOptions ruleOptions;
+
+    IndexCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public Integer call() {
         try {
-            Options o = Options.parse(args, Set.of("input", "rules", "output", "standards"));
-            Path input = Path.of(o.required("input"));
-            RuleOptions rules = RuleOptions.of(o);
+            RuleOptions.Rules rules = ruleOptions.load();
             List<String> required = new ArrayList<>(INPUT);
-            if (rules.fixed == null) {
+            if (rules.fixed() == null) {
                 required.add(0, "period");
             }
             List<String> added = new ArrayList<>(List.of("composite"));
@@ -45,13 +52,13 @@ public final class IndexCommand implements Command {
                 added.add("share_" + p.code());
             }
             added.add("largest");
-            return CsvTransform.run(input, o.get("output", null), out, err, required, added, row -> {
+            return CsvTransform.run(input, output, out, err, required, added, row -> {
                 RuleSet rs;
-                if (rules.fixed != null) {
-                    rs = rules.fixed;
+                if (rules.fixed() != null) {
+                    rs = rules.fixed();
                 } else {
                     LocalDate[] period = period(row.text("period"));
-                    rs = rules.standards.forPeriod(period[0], period[1]);
+                    rs = rules.standards().forPeriod(period[0], period[1]);
                 }
                 PeriodValues pv = PeriodValues.of(row.number("so2"), row.number("no2"), row.number("pm10"),
                         row.number("pm25"), row.number("co_p95"), row.number("o3_8h_p90"));
@@ -73,7 +80,6 @@ public final class IndexCommand implements Command {
             });
         } catch (UsageException e) {
             err.println("index: " + e.getMessage());
-            err.println("usage: " + summary());
             return USAGE;
         }
     }

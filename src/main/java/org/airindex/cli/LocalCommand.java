@@ -5,45 +5,70 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import org.airindex.config.AirIndexConfig;
-import org.airindex.config.ConfigLoader;
 import org.airindex.local.LocalRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code local --kafka-classpath CP [--keep] [--work DIR] [--from DATE] [--days N] [--config F]}:
- * the self-contained local run behind {@code jobs/run-local.sh}. The Kafka broker's classpath is
- * given because the broker is not part of this jar.
+ * {@code local}: the self-contained local run behind {@code jobs/run-local.sh}. The Kafka broker's
+ * classpath is given because the broker is not part of this jar.
  */
-final class LocalCommand implements Command {
+@Command(name = "local", description = "Run the job locally on a real Kafka and InfluxDB with synthetic readings, "
+        + "and print a summary (jobs/run-local.sh).")
+final class LocalCommand extends Subcommand {
     private static final int FIRST_WEEK = 7;
 
     private final Clock clock;
 
+    @Option(names = "--kafka-classpath", paramLabel = "CP", required = true,
+            description = "the classpath of the Kafka broker, which this jar does not hold")
+    private String kafkaClasspath;
+
+    @Option(names = "--keep", description = "leave Kafka and InfluxDB running and the job's state in a savepoint; "
+            + "a second --keep run continues there with the days since")
+    private boolean keep;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "work/local",
+            description = "the folder of the servers' data, the readings and the job's state")
+    private Path work;
+
+    @Option(names = "--from", paramLabel = "DATE", description = {"the first day of synthetic readings",
+            "  Default: --days days before today"})
+    private LocalDate from;
+
+    @Option(names = "--days", paramLabel = "N", description = {"days of synthetic readings; they must end by "
+            + "yesterday, as Kafka refuses records from the future",
+            "  Default: the month so far, from the 1st of the month before in a month's first week"})
+    private Integer days;
+
+    @Mixin
+    private ConfigOption configOption;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2", description = "the job's parallelism")
+    private int parallelism;
+
     /** @param clock what "today" is: the synthetic days end the day before */
-    LocalCommand(Clock clock) {
+    LocalCommand(Clock clock, PrintStream out, PrintStream err) {
+        super(out, err);
         this.clock = clock;
     }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public Integer call() {
         LocalRun run;
-        boolean keep;
         try {
-            Options o = Options.parse(args, Set.of("kafka-classpath", "work", "from", "days", "config", "parallelism"),
-                    Set.of("keep"));
-            AirIndexConfig config = ConfigLoader.forCommand(o.get("config", null));
+            AirIndexConfig config = configOption.load();
             LocalDate today = LocalDate.now(clock.withZone(config.zone()));
-            int days = Integer.parseInt(o.get("days", String.valueOf(defaultDays(today))));
-            LocalDate from = LocalDate.parse(o.get("from", today.minusDays(days).toString()));
-            if (from.plusDays(days).isAfter(today)) {
-                throw new UsageException("the synthetic days " + from + " to " + from.plusDays(days - 1)
+            int n = days != null ? days : defaultDays(today);
+            LocalDate first = from != null ? from : today.minusDays(n);
+            if (first.plusDays(n).isAfter(today)) {
+                throw new IllegalArgumentException("the synthetic days " + first + " to " + first.plusDays(n - 1)
                         + " reach past yesterday (" + config.timezone + "); Kafka refuses records from the future");
             }
-            run = new LocalRun(config, Path.of(o.get("work", "work/local")).toAbsolutePath(), o.required("kafka-classpath"), from, days,
-                    Integer.parseInt(o.get("parallelism", "2")), out);
-            keep = o.has("keep");
-        } catch (UsageException | RuntimeException e) {
+            run = new LocalRun(config, work.toAbsolutePath(), kafkaClasspath, first, n, parallelism, out);
+        } catch (RuntimeException e) {
             err.println("local: " + e.getMessage());
             return USAGE;
         }
@@ -66,10 +91,5 @@ final class LocalCommand implements Command {
     static int defaultDays(LocalDate today) {
         LocalDate from = (today.getDayOfMonth() <= FIRST_WEEK ? today.minusMonths(1) : today).withDayOfMonth(1);
         return (int) ChronoUnit.DAYS.between(from, today);
-    }
-
-    @Override
-    public String summary() {
-        return "local run on embedded Kafka and InfluxDB with synthetic readings (used by jobs/run-local.sh)";
     }
 }

@@ -2,28 +2,28 @@ package org.airindex.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Entry point of {@code java -jar airindex.jar <command> ...}: dispatches to a registered {@link Command}. */
+/** Entry point of {@code java -jar airindex.jar <command> ...}: picocli parses the arguments and runs the command. */
+@Command(name = "java -jar airindex.jar", scope = ScopeType.INHERIT, showDefaultValues = true,
+        description = "Air-quality analytics: the AQI and composite index calculators, and the job that computes "
+                + "them on a stream of readings.")
 public final class Main {
-    private Main() {
-    }
+    // Inherited by every command, so that each documents its options.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help and exit")
+    private boolean help;
 
-    /** Subcommands by name, one registration per line. */
-    static Map<String, Command> commands() {
-        Map<String, Command> m = new LinkedHashMap<>();
-        m.put("aqi", new AqiCommand());
-        m.put("index", new IndexCommand());
-        m.put("run", new RunCommand(true));
-        m.put("stop", new StopCommand());
-        m.put("local", new LocalCommand(Clock.systemUTC()));
-        m.put("replay", new ReplayCommand());
-        return m;
+    private Main() {
     }
 
     public static void main(String[] args) {
@@ -37,18 +37,49 @@ public final class Main {
 
     /** Runs a command with its output to the given streams: the jar's entry point, in-process. */
     public static int dispatch(String[] args, PrintStream out, PrintStream err) {
-        Map<String, Command> commands = commands();
-        Command c = args.length == 0 ? null : commands.get(args[0]);
-        if (c == null) {
-            if (args.length > 0) {
-                err.println("unknown command: " + args[0]);
-            }
-            err.println("usage: java -jar airindex.jar <command> [options]");
-            for (Map.Entry<String, Command> e : commands.entrySet()) {
-                err.println("  " + e.getKey() + "  " + e.getValue().summary());
-            }
-            return Command.USAGE;
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The jar's commands, in the order --help lists them, printing to out and err. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine jar = new CommandLine(new Main())
+                .addSubcommand(new AqiCommand(out, err))
+                .addSubcommand(new IndexCommand(out, err))
+                .addSubcommand(new RunCommand(true, out, err))
+                .addSubcommand(new StopCommand(out, err))
+                .addSubcommand(new LocalCommand(Clock.systemUTC(), out, err))
+                .addSubcommand(new ReplayCommand(out, err));
+        return printingTo(jar, out, err);
+    }
+
+    /** Runs one command on its own, as the cluster jar's entry class does. */
+    static int execute(Subcommand command, String... args) {
+        return printingTo(new CommandLine(command), command.out, command.err).execute(args);
+    }
+
+    /** Settings made after the subcommands are added, since picocli passes them down only to those present. */
+    private static CommandLine printingTo(CommandLine cli, PrintStream out, PrintStream err) {
+        return cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
+                // An argument that starts with @ is a value, as it always was, not a file of arguments.
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler(Main::usageError);
+    }
+
+    /**
+     * One line saying what is wrong, prefixed with the command it concerns, then that command's usage. A first
+     * argument that names no command is reported as such rather than as picocli's unmatched argument.
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        boolean jar = command.getCommand() instanceof Main;
+        if (jar && e instanceof UnmatchedArgumentException u && !u.isUnknownOption()) {
+            err.println("unknown command: " + u.getUnmatched().get(0));
+        } else {
+            err.println((jar ? "" : command.getCommandName() + ": ") + e.getMessage());
         }
-        return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        command.usage(err);
+        return Subcommand.USAGE;
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.BatchExecutionOptions;
@@ -34,37 +33,76 @@ import org.airindex.jobs.ReplayOutputs;
 import org.airindex.pipeline.KeySpread;
 import org.airindex.pipeline.Keys;
 import org.airindex.records.DeadLetter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code replay --input F --stations F [--baselines F] [--scheme F] [--config F] [--parallelism N]
- * (--out DIR | --influx)}: history through the streaming job's own operators, in Flink's batch
- * execution mode, to CSV files or to the configured InfluxDB.
+ * {@code replay}: history through the streaming job's own operators, in Flink's batch execution mode, to
+ * CSV files or to the configured InfluxDB.
  */
-final class ReplayCommand implements Command {
+@Command(name = "replay", description = "Replay a file of readings through the job's operators in Flink's batch "
+        + "mode, into CSV tables (--out) or the configured InfluxDB (--influx).")
+final class ReplayCommand extends Subcommand {
+    @Option(names = "--input", paramLabel = "F", required = true,
+            description = "the readings: JSON lines, or CSV with the reading field names as header")
+    private Path input;
+
+    @Option(names = "--stations", paramLabel = "F", required = true,
+            description = "the station registry (CSV, as conf/stations.csv)")
+    private String stations;
+
+    @Option(names = "--baselines", paramLabel = "F", description = {"last year's values: a CSV file or a folder of "
+            + "them; none for none", "  Default: province.baselines of the configuration"})
+    private String baselines;
+
+    @Option(names = "--scheme", paramLabel = "F", description = {"the reward and penalty scheme (YAML)",
+            "  Default: province.scheme of the configuration"})
+    private String scheme;
+
+    @Mixin
+    private ConfigOption configOption;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "the parallelism of every operator; this "
+            + "machine's processor count unless given")
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+
+    @ArgGroup(multiplicity = "1")
+    private Destination destination;
+
+    /** Where the results go: exactly one of the two. */
+    private static final class Destination {
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "write CSV tables into DIR")
+        private Path dir;
+
+        @Option(names = "--influx", required = true, description = "write to the InfluxDB of the configuration")
+        private boolean influx;
+    }
+
+    ReplayCommand(PrintStream out, PrintStream err) {
+        super(out, err);
+    }
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        Options o;
+    public Integer call() {
         AirIndexConfig config;
         StationRegistry registry;
-        Path input;
         try {
-            o = Options.parse(args, Set.of("input", "stations", "baselines", "scheme", "config", "out", "parallelism"),
-                    Set.of("influx"));
-            input = Path.of(o.required("input"));
             if (!Files.isReadable(input)) {
-                throw new UsageException("cannot read --input " + input);
+                throw new IllegalArgumentException("cannot read --input " + input);
             }
-            if (o.has("influx") == (o.get("out", null) != null)) {
-                throw new UsageException("give exactly one of --out DIR and --influx");
+            config = configOption.load();
+            config.stations = stations;
+            if (baselines != null) {
+                config.province.baselines = baselines;
             }
-            config = ConfigLoader.forCommand(o.get("config", null));
-            config.stations = o.required("stations");
-            config.province.baselines = o.get("baselines", config.province.baselines);
-            config.province.scheme = o.get("scheme", config.province.scheme);
+            if (scheme != null) {
+                config.province.scheme = scheme;
+            }
             ConfigLoader.requireFiles(config);
             registry = StationRegistry.load(Path.of(config.stations));
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println("replay: " + e.getMessage());
             return USAGE;
         }
@@ -72,35 +110,36 @@ final class ReplayCommand implements Command {
             long started = System.nanoTime();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batchSettings());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            int parallelism = Integer.parseInt(o.get("parallelism",
-                    Integer.toString(Runtime.getRuntime().availableProcessors())));
             env.setParallelism(parallelism);
             env.setMaxParallelism(KeySpread.maxParallelism(Keys.families(registry), parallelism));
             FileSource<org.airindex.records.RawReading> source = FileSource
                     .forRecordStreamFormat(new ReadingFileFormat(TimeBounds.of(config)), new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();
-            if (o.has("influx")) {
+            if (destination.influx) {
                 // Replayed history must not reach the live warning topic: its alerts go to InfluxDB only.
                 new AirIndexJob(config, registry, source, new InfluxOutputs(
                         new InfluxSink(ProductionIo.influx(config.influx), RejectedLines.logged()), new PrintSink<DeadLetter>("dead letter", true),
                         new DiscardingSink<AlertEvent>()))
                         .build(env);
+                progress("running the job into " + config.influx.url);
                 env.execute("airindex replay");
                 out.printf("replayed %s into %s in %.1f s%n", input, config.influx.url, seconds(started));
             } else {
-                Path dir = Path.of(o.get("out", null));
+                Path dir = destination.dir;
                 Path parts = dir.resolve(".parts");
                 deleteTree(parts); // parts of an earlier run, perhaps with more subtasks, must not be merged in
                 ReplayRows rows = new ReplayRows(config.zone());
                 ReplayOutputs outputs = new ReplayOutputs(new CsvPartSink<>(parts, rows::hourly),
                         new CsvPartSink<>(parts, rows::daily), parts);
                 new AirIndexJob(config, registry, source, outputs).build(env);
+                progress("running the job");
                 ReplayOutputs.Results results = outputs.execute(env, "airindex replay");
                 double executed = seconds(started);
+                progress(String.format("results read back after %.1f s, writing the tables", executed));
                 Map<String, Integer> files = new ReplayTables(rows).write(dir, parts, results);
                 deleteTree(parts);
                 out.printf("replayed %s in %.1f s (%.1f s to the results read back, %.1f s for the tables) into %s:%n",
-                        input, seconds(started), executed, seconds(started) - executed, o.get("out", null));
+                        input, seconds(started), executed, seconds(started) - executed, dir);
                 files.forEach((file, count) -> out.printf("  %-20s %8d rows%n", file, count));
             }
             return 0;
@@ -108,6 +147,16 @@ final class ReplayCommand implements Command {
             err.println("replay: failed: " + e);
             e.printStackTrace(err);
             return 3;
+        }
+    }
+
+    /**
+     * A phase of a replay that may take minutes, for someone watching a terminal; tests and pipes, which
+     * read what the command prints, get none of it.
+     */
+    private void progress(String phase) {
+        if (System.console() != null) {
+            err.println("replay: " + phase + " ...");
         }
     }
 
@@ -140,10 +189,5 @@ final class ReplayCommand implements Command {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    @Override
-    public String summary() {
-        return "replay a file of readings through the job in batch mode, to CSV files (--out) or InfluxDB (--influx)";
     }
 }

@@ -5,40 +5,54 @@ import java.util.List;
 import org.airindex.domain.RuleSet;
 import org.airindex.domain.Standards;
 import org.airindex.domain.StandardsFormatException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The {@code --rules auto|<id>} and {@code --standards DIR} options shared by the calculators. */
+/**
+ * The {@code --rules auto|<id>} and {@code --standards DIR} options shared by the calculators (a picocli
+ * mixin). The ids --rules accepts are those of the rule tables, so it is checked once they are loaded.
+ */
 final class RuleOptions {
-    static final String AUTO = "auto";
+    private static final String AUTO = "auto";
 
-    final Standards standards;
-    /** The rule-set named by --rules, or null under auto (chosen per row from its date). */
-    final RuleSet fixed;
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
-    private RuleOptions(Standards standards, RuleSet fixed) {
-        this.standards = standards;
-        this.fixed = fixed;
+    @Option(names = "--rules", paramLabel = "auto|ID", defaultValue = AUTO,
+            description = "the rule-set: auto picks each row's by its date; an id of the rule tables (2012, 2026, 2031 "
+                    + "in the jar's) applies that one to every row")
+    private String rules;
+
+    @Option(names = "--standards", paramLabel = "DIR",
+            description = {"the rule tables: a folder laid out as conf/standards", "  Default: the tables in the jar"})
+    private Path dir;
+
+    /**
+     * @param standards the rule tables
+     * @param fixed the rule-set named by --rules, or null under auto (chosen per row from its date)
+     */
+    record Rules(Standards standards, RuleSet fixed) {
+        /** The rule-sets rows may be computed under, to decide which optional columns to write. */
+        List<RuleSet> candidates() {
+            return fixed != null ? List.of(fixed) : standards.ids().stream().map(standards::byId).toList();
+        }
     }
 
-    static RuleOptions of(Options o) throws UsageException {
+    Rules load() throws UsageException {
         Standards s;
-        String dir = o.get("standards", null);
         try {
-            s = dir == null ? Standards.loadDefault() : Standards.load(Path.of(dir));
+            s = dir == null ? Standards.loadDefault() : Standards.load(dir);
         } catch (StandardsFormatException e) {
             throw new UsageException("rule tables: " + e.getMessage());
         }
-        String rules = o.get("rules", AUTO);
         if (rules.equals(AUTO)) {
-            return new RuleOptions(s, null);
+            return new Rules(s, null);
         }
         if (!s.ids().contains(rules)) {
-            throw new UsageException("--rules must be auto or one of " + s.ids() + ", got " + rules);
+            throw new ParameterException(command.commandLine(), "--rules must be auto or one of " + s.ids() + ", got " + rules);
         }
-        return new RuleOptions(s, s.byId(rules));
-    }
-
-    /** The rule-sets rows may be computed under, to decide which optional columns to write. */
-    List<RuleSet> candidates() {
-        return fixed != null ? List.of(fixed) : standards.ids().stream().map(standards::byId).toList();
+        return new Rules(s, s.byId(rules));
     }
 }

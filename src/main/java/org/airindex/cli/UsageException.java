@@ -1,6 +1,9 @@
 package org.airindex.cli;
 
-/** The arguments, or a file they name, cannot be used: the command stops with exit status 2. */
+/**
+ * A file the arguments name cannot be used: the command says why and stops with exit status
+ * {@link Subcommand#USAGE}. Errors in the arguments themselves are picocli's ParameterException.
+ */
 final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 

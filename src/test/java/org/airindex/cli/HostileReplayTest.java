@@ -55,7 +55,7 @@ class HostileReplayTest {
         Path out = work.resolve(name);
         CliRun run = CliRun.of("replay", "--input", input.toString(), "--stations", "conf/stations.csv",
                 "--baselines", "none", "--out", out.toString(), "--parallelism", "2");
-        assertTrue(run.status == 0 || run.status == Command.BAD_ROWS, run.err);
+        assertTrue(run.status == 0 || run.status == Subcommand.BAD_ROWS, run.err);
         return out;
     }
 

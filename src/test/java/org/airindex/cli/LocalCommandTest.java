@@ -59,9 +59,9 @@ class LocalCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new LocalCommand(clock).run(all, new PrintStream(new ByteArrayOutputStream()), e);
+            status = Main.execute(new LocalCommand(clock, new PrintStream(new ByteArrayOutputStream()), e), all);
         }
-        assertEquals(Command.USAGE, status);
+        assertEquals(Subcommand.USAGE, status);
         return err.toString(StandardCharsets.UTF_8);
     }
 }

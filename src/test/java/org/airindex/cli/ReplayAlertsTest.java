@@ -35,6 +35,7 @@ class ReplayAlertsTest {
         CliRun run = CliRun.of("replay", "--input", input.toString(), "--stations", stations.toString(),
                 "--out", out.toString(), "--parallelism", "2");
         assertEquals(0, run.status, run.err);
+        assertEquals("", run.err, "no progress lines where no one watches a terminal");
         List<String> lines = Files.readAllLines(out.resolve("alerts.csv"), StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertEquals("id,type,level,place,start,end,message", lines.get(0));
