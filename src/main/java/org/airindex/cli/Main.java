@@ -48,7 +48,8 @@ public final class Main {
                 .addSubcommand(new RunCommand(true, out, err))
                 .addSubcommand(new StopCommand(out, err))
                 .addSubcommand(new LocalCommand(Clock.systemUTC(), out, err))
-                .addSubcommand(new ReplayCommand(out, err));
+                .addSubcommand(new ReplayCommand(out, err))
+                .addSubcommand(new ReportCommand(out, err));
         return printingTo(jar, out, err);
     }
 

@@ -151,16 +151,6 @@ final class ReplayCommand extends Subcommand {
     }
 
     /**
-     * A phase of a replay that may take minutes, for someone watching a terminal; tests and pipes, which
-     * read what the command prints, get none of it.
-     */
-    private void progress(String phase) {
-        if (System.console() != null) {
-            err.println("replay: " + phase + " ...");
-        }
-    }
-
-    /**
      * A replay runs on one machine: every operator gets the full parallelism (the adaptive scheduler
      * would give small stages one slot), blocking shuffles stay uncompressed (their files stay on the
      * local disk, and CPU is the limit), and the key sorts get room in memory. Object reuse stays off:

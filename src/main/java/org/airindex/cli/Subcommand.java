@@ -21,4 +21,14 @@ abstract class Subcommand implements Callable<Integer> {
         this.out = out;
         this.err = err;
     }
+
+    /**
+     * A phase of work that may take minutes (a replay, a report), for someone watching a terminal; tests and
+     * pipes, which read what the command prints, get none of it.
+     */
+    void progress(String phase) {
+        if (System.console() != null) {
+            err.println(getClass().getAnnotation(CommandLine.Command.class).name() + ": " + phase + " ...");
+        }
+    }
 }

@@ -1,0 +1,144 @@
+package org.airindex.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.TreeSet;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.Station;
+import org.airindex.config.StationRegistry;
+import org.airindex.domain.province.RewardScheme;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.jobs.ProductionIo;
+import org.airindex.reports.BulletinReport;
+import org.airindex.reports.DailyAnalysis;
+import org.airindex.reports.DailyReport;
+import org.airindex.reports.InfluxResults;
+import org.airindex.reports.MonthlyBulletin;
+import org.airindex.reports.ReplayResults;
+import org.airindex.reports.Report;
+import org.airindex.reports.ReportWriter;
+import org.airindex.reports.Results;
+import org.airindex.reports.ResultsException;
+import org.airindex.reports.WeeklyDispatch;
+import org.airindex.reports.WeeklyReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code report}: the daily analysis, weekly dispatch or monthly bulletin of a province as HTML and PDF, with
+ * its charts as PNG and its tables as CSV, from the results the job wrote (InfluxDB, or a replay's tables).
+ */
+@Command(name = "report", description = "Write the daily analysis (日分析), weekly dispatch (周调度) or monthly "
+        + "bulletin (月通报) of a province from the job's results: HTML, PDF, charts (PNG) and tables (CSV).")
+final class ReportCommand extends Subcommand {
+    enum Kind { daily, weekly, monthly }
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "daily, weekly or monthly")
+    private Kind kind;
+
+    @Option(names = "--date", paramLabel = "D", description = "daily: the day, e.g. 2026-08-15")
+    private String date;
+
+    @Option(names = "--week", paramLabel = "W", description = "weekly: the ISO week, e.g. 2026-W33 (Monday to Sunday)")
+    private String week;
+
+    @Option(names = "--month", paramLabel = "M", description = "monthly: the month, e.g. 2026-08")
+    private String month;
+
+    @Option(names = "--province", paramLabel = "P", description = {"the province as the station registry names it",
+            "  Default: the registry's only province"})
+    private String province;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder the files are written to")
+    private Path dir;
+
+    @Mixin
+    private ConfigOption configOption;
+
+    @ArgGroup(multiplicity = "1")
+    private Source source;
+
+    /** Where the results are read from: exactly one of the two. */
+    private static final class Source {
+        @Option(names = "--results", paramLabel = "DIR", required = true,
+                description = "the --out folder of a replay")
+        private Path replay;
+
+        @Option(names = "--influx", required = true, description = "the InfluxDB of the configuration")
+        private boolean influx;
+    }
+
+    ReportCommand(PrintStream out, PrintStream err) {
+        super(out, err);
+    }
+
+    @Override
+    public Integer call() {
+        AirIndexConfig config;
+        String place;
+        try {
+            config = configOption.load();
+            place = province != null ? province : onlyProvince(StationRegistry.load(Path.of(config.stations)));
+            requireOnly();
+        } catch (IllegalArgumentException e) {
+            err.println("report: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            Results results = source.influx ? new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)),
+                    config.zone()) : new ReplayResults(source.replay);
+            String level = config.province.assessed;
+            progress("reading the results");
+            Report report = switch (kind) {
+                case daily -> DailyReport.of(DailyAnalysis.of(results, place, LocalDate.parse(date), level));
+                case weekly -> WeeklyReport.of(WeeklyDispatch.of(results, place, week, level));
+                case monthly -> BulletinReport.of(MonthlyBulletin.of(results, place, YearMonth.parse(month), level,
+                        RewardScheme.fileOrDefault(config.province.scheme, AirIndexConfig.names(config.province.scheme))
+                                .comparison().bottomN()));
+            };
+            progress("writing " + report.file());
+            List<Path> files = new ReportWriter(config.reports.fonts.stream().map(Path::of).toList()).write(report, dir);
+            out.println(report.title() + ":");
+            files.forEach(f -> out.println("  " + f));
+            return 0;
+        } catch (ResultsException | DateTimeParseException e) {
+            err.println("report: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("report: cannot write into " + dir + ": " + e.getMessage());
+            return 3;
+        }
+    }
+
+    /** The one period option the kind needs, and no other. */
+    private void requireOnly() {
+        String wanted = switch (kind) {
+            case daily -> "--date";
+            case weekly -> "--week";
+            case monthly -> "--month";
+        };
+        String given = (date == null ? "" : " --date") + (week == null ? "" : " --week") + (month == null ? "" : " --month");
+        if (!given.strip().equals(wanted)) {
+            throw new IllegalArgumentException(kind + " needs " + wanted + " and no other of --date, --week, --month"
+                    + (given.isEmpty() ? "" : " (given:" + given + ")"));
+        }
+    }
+
+    private static String onlyProvince(StationRegistry registry) {
+        TreeSet<String> provinces = new TreeSet<>();
+        registry.stations().stream().map(Station::province).forEach(provinces::add);
+        if (provinces.size() != 1) {
+            throw new IllegalArgumentException("the station registry has " + provinces.size() + " provinces "
+                    + provinces + ": name one with --province");
+        }
+        return provinces.first();
+    }
+}

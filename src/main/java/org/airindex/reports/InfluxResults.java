@@ -1,0 +1,160 @@
+package org.airindex.reports;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.io.influx.Series;
+
+/**
+ * The results the job wrote to InfluxDB, read with InfluxQL (1.x, or 2.x through its 1.x query API with the
+ * bucket mapped to a database of the same name). Every point of a period or report is a version as of its
+ * day: its timestamp is the end of that day, so the day is the one the second before it falls in.
+ */
+public final class InfluxResults implements Results {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final InfluxQl influx;
+    private final ZoneId zone;
+
+    public InfluxResults(InfluxQl influx, ZoneId zone) {
+        this.influx = influx;
+        this.zone = zone;
+    }
+
+    @Override
+    public List<PlacePeriod> periods(String level) {
+        return rows(level + "_period", (tags, r) -> new PlacePeriod(place(tags), tags.get("period"), day(r),
+                num(r, "pm25"), num(r, "composite"), integer(r, "valid_days"), flag(r, "valid"),
+                num(r, "composite_last_year"), num(r, "composite_change"), num(r, "pm25_last_year"),
+                num(r, "pm25_change")));
+    }
+
+    @Override
+    public List<Average> averages() {
+        return rows("province_average", (tags, r) -> new Average(tags.get("province"), tags.get("kind"),
+                tags.get("period"), day(r), num(r, "composite"), num(r, "pm25"), num(r, "composite_change"),
+                num(r, "pm25_change"), integer(r, "places")));
+    }
+
+    @Override
+    public List<Rank> rankings() {
+        // bottom_of 0 stands for none: a field cannot be null in line protocol.
+        return rows("ranking", (tags, r) -> new Rank(tags.get("province"), tags.get("period"), day(r),
+                tags.get("metric"), integer(r, "rank"), place(tags), num(r, "value"),
+                integer(r, "bottom_of") == 0 ? null : integer(r, "bottom_of")));
+    }
+
+    @Override
+    public List<Gap> gaps() {
+        return rows("gap", (tags, r) -> new Gap(place(tags), tags.get("period"), day(r), tags.get("indicator"),
+                tags.get("target"), num(r, "current"), num(r, "target_value"), num(r, "reduction"),
+                num(r, "daily_needed")));
+    }
+
+    @Override
+    public List<Money> money() {
+        return rows("money", (tags, r) -> new Money(place(tags), tags.get("period"), day(r), tags.get("indicator"),
+                tags.get("comparison"), Math.round(num(r, "amount_cny")), flag(r, "illustrative")));
+    }
+
+    /** The notes of each period's latest report: an older report's notes may no longer hold. */
+    @Override
+    public List<Note> notes() {
+        record Versioned(String asOf, Note note) {}
+        List<Versioned> all = rows("settlement_note", (tags, r) -> new Versioned(day(r), new Note(place(tags),
+                tags.get("kind"), tags.get("period"), tags.get("reason"), (String) r.get("detail"))));
+        Map<String, String> latest = new HashMap<>();
+        all.forEach(v -> latest.merge(v.note().period(), v.asOf(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        return all.stream().filter(v -> v.asOf().equals(latest.get(v.note().period()))).map(Versioned::note).toList();
+    }
+
+    @Override
+    public List<Day> days(String level) {
+        return rows(level + "_daily", (tags, r) -> new Day(place(tags), day(r), num(r, "pm25"),
+                r.get("aqi") == null ? null : integer(r, "aqi"), text(r, "category"), text(r, "primary"),
+                flag(r, "valid")));
+    }
+
+    /** An alert's points are its lifecycle changes: the last one holds its state, its start is the first's. */
+    @Override
+    public List<Alert> alerts() {
+        record Change(long at, Alert alert) {}
+        List<Change> changes = rows("alert", (tags, r) -> {
+            String place = place(tags) + (tags.containsKey("station") && !tags.get("station").isEmpty()
+                    ? "/" + tags.get("station") : "");
+            Number end = (Number) r.get("end");
+            return new Change(((Number) r.get("time")).longValue(), new Alert((String) r.get("id"), tags.get("type"),
+                    tags.get("level"), place, local(((Number) r.get("start")).longValue()),
+                    end == null ? "" : local(end.longValue()), text(r, "message_zh") + " " + text(r, "message_en")));
+        });
+        Map<String, Change> last = new HashMap<>();
+        changes.forEach(c -> last.merge(c.alert().id(), c, (a, b) -> b.at() >= a.at() ? b : a));
+        return last.values().stream().map(Change::alert)
+                .sorted(Comparator.comparing(Alert::start).thenComparing(Alert::id)).toList();
+    }
+
+    private <T> List<T> rows(String measurement, BiFunction<Map<String, String>, Map<String, Object>, T> as) {
+        List<Series> series;
+        try {
+            series = influx.query("SELECT * FROM " + InfluxQl.identifier(measurement) + " GROUP BY *");
+        } catch (IOException e) {
+            throw new ResultsException("cannot read " + measurement + " from InfluxDB: " + e.getMessage());
+        }
+        List<T> out = new ArrayList<>();
+        for (Series s : series) {
+            for (Map<String, Object> r : s.rows()) {
+                out.add(as.apply(s.tags(), r));
+            }
+        }
+        return out;
+    }
+
+    /** The place key of a point's tags: province/city/county as far as they go. */
+    private static String place(Map<String, String> tags) {
+        StringBuilder key = new StringBuilder(tags.get("province"));
+        for (String level : List.of("city", "county")) {
+            String v = tags.get(level);
+            if (v == null || v.isEmpty()) {
+                break;
+            }
+            key.append('/').append(v);
+        }
+        return key.toString();
+    }
+
+    /** The local day a point is as of: its time (seconds) is that day's end. */
+    private String day(Map<String, Object> r) {
+        return Instant.ofEpochSecond(((Number) r.get("time")).longValue() - 1).atZone(zone).toLocalDate().toString();
+    }
+
+    private String local(long epochSeconds) {
+        return LOCAL.format(Instant.ofEpochSecond(epochSeconds).atZone(zone).toOffsetDateTime());
+    }
+
+    private static Double num(Map<String, Object> r, String field) {
+        Object v = r.get(field);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    private static int integer(Map<String, Object> r, String field) {
+        Object v = r.get(field);
+        return v == null ? 0 : ((Number) v).intValue();
+    }
+
+    private static boolean flag(Map<String, Object> r, String field) {
+        return Boolean.TRUE.equals(r.get(field));
+    }
+
+    private static String text(Map<String, Object> r, String field) {
+        Object v = r.get(field);
+        return v == null ? "" : v.toString();
+    }
+}
