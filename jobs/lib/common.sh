@@ -34,6 +34,12 @@ ensure_influxd() {
   [ -x /usr/bin/influxd ] || die "/usr/bin/influxd is still missing after installing influxdb"
 }
 
+# The fonts the reports embed (conf/airindex.yaml, reports.fonts): Latin and digits, then Chinese.
+ensure_report_fonts() {
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
+  [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || apt_install fonts-droid-fallback
+}
+
 # Flink on Java 17 reflects into these JDK packages (the same list Flink's own launch scripts open).
 JAVA_OPENS=(
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED

@@ -7,25 +7,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.TreeSet;
 import org.airindex.config.AirIndexConfig;
-import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
-import org.airindex.domain.province.RewardScheme;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.jobs.ProductionIo;
-import org.airindex.reports.BulletinReport;
-import org.airindex.reports.DailyAnalysis;
-import org.airindex.reports.DailyReport;
 import org.airindex.reports.InfluxResults;
-import org.airindex.reports.MonthlyBulletin;
 import org.airindex.reports.ReplayResults;
 import org.airindex.reports.Report;
+import org.airindex.reports.Reports;
 import org.airindex.reports.ReportWriter;
 import org.airindex.reports.Results;
 import org.airindex.reports.ResultsException;
-import org.airindex.reports.WeeklyDispatch;
-import org.airindex.reports.WeeklyReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +78,7 @@ final class ReportCommand extends Subcommand {
         String place;
         try {
             config = configOption.load();
-            place = province != null ? province : onlyProvince(StationRegistry.load(Path.of(config.stations)));
+            place = province != null ? province : StationRegistry.load(Path.of(config.stations)).onlyProvince();
             requireOnly();
         } catch (IllegalArgumentException e) {
             err.println("report: " + e.getMessage());
@@ -95,14 +87,11 @@ final class ReportCommand extends Subcommand {
         try {
             Results results = source.influx ? new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)),
                     config.zone()) : new ReplayResults(source.replay);
-            String level = config.province.assessed;
             progress("reading the results");
             Report report = switch (kind) {
-                case daily -> DailyReport.of(DailyAnalysis.of(results, place, LocalDate.parse(date), level));
-                case weekly -> WeeklyReport.of(WeeklyDispatch.of(results, place, week, level));
-                case monthly -> BulletinReport.of(MonthlyBulletin.of(results, place, YearMonth.parse(month), level,
-                        RewardScheme.fileOrDefault(config.province.scheme, AirIndexConfig.names(config.province.scheme))
-                                .comparison().bottomN()));
+                case daily -> Reports.daily(results, place, LocalDate.parse(date), config);
+                case weekly -> Reports.weekly(results, place, week, config);
+                case monthly -> Reports.monthly(results, place, YearMonth.parse(month), config);
             };
             progress("writing " + report.file());
             List<Path> files = new ReportWriter(config.reports.fonts.stream().map(Path::of).toList()).write(report, dir);
@@ -130,15 +119,5 @@ final class ReportCommand extends Subcommand {
             throw new IllegalArgumentException(kind + " needs " + wanted + " and no other of --date, --week, --month"
                     + (given.isEmpty() ? "" : " (given:" + given + ")"));
         }
-    }
-
-    private static String onlyProvince(StationRegistry registry) {
-        TreeSet<String> provinces = new TreeSet<>();
-        registry.stations().stream().map(Station::province).forEach(provinces::add);
-        if (provinces.size() != 1) {
-            throw new IllegalArgumentException("the station registry has " + provinces.size() + " provinces "
-                    + provinces + ": name one with --province");
-        }
-        return provinces.first();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
@@ -84,6 +85,17 @@ public final class StationRegistry implements Serializable {
     /** The station, or null when the registry does not know it. */
     public Station get(String code) {
         return byCode.get(code);
+    }
+
+    /** The province of every station, for commands that concern one province and are not told which. */
+    public String onlyProvince() {
+        TreeSet<String> provinces = new TreeSet<>();
+        stations().forEach(s -> provinces.add(s.province()));
+        if (provinces.size() != 1) {
+            throw new IllegalArgumentException("the station registry has " + provinces.size() + " provinces "
+                    + provinces + ": name one with --province");
+        }
+        return provinces.first();
     }
 
     public Collection<Station> stations() {

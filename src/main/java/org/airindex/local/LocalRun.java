@@ -1,16 +1,21 @@
 package org.airindex.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -18,17 +23,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.json.DeadLetterJson;
 import org.airindex.jobs.ProductionIo;
+import org.airindex.reports.InfluxResults;
+import org.airindex.reports.Report;
+import org.airindex.reports.ReportWriter;
+import org.airindex.reports.Reports;
+import org.airindex.reports.Results;
+import org.airindex.reports.ResultsException;
 
 /**
  * The local run behind {@code jobs/run-local.sh}: a real InfluxDB and a real Kafka broker on free
@@ -135,6 +146,8 @@ public final class LocalRun {
             summary.rankings();
             summary.alerts();
             printDeadLetters();
+            // A kept job is stopped, not drained: its last day is still open.
+            writeReports(registry.onlyProvince(), keep ? last.minusDays(1) : last);
             if (keep) {
                 String pids = kept.isPresent() ? kept.get().pids() : influxd.pid() + " " + kafka.pid();
                 if (influxd != null) {
@@ -153,6 +166,32 @@ public final class LocalRun {
             }
             if (influxd != null) {
                 influxd.close();
+            }
+        }
+    }
+
+    /**
+     * The three reports of the last day, its week and the last whole month, read back from InfluxDB, under
+     * work/local/reports; one the data cannot give (a month not yet whole) is left out, saying why.
+     */
+    private void writeReports(String province, LocalDate last) throws IOException {
+        Results results = new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)), config.zone());
+        YearMonth month = YearMonth.from(last.plusDays(1)).minusMonths(1);
+        Map<String, Supplier<Report>> reports = new LinkedHashMap<>();
+        reports.put("daily analysis of " + last, () -> Reports.daily(results, province, last, config));
+        reports.put("weekly dispatch of " + Reports.isoWeek(last), () -> Reports.weekly(results, province,
+                Reports.isoWeek(last), config));
+        reports.put("monthly bulletin of " + month, () -> Reports.monthly(results, province, month, config));
+        ReportWriter writer = new ReportWriter(config.reports.fonts.stream().map(Path::of).toList());
+        Path dir = workDir.resolve("reports");
+        out.printf("%nreports in %s:%n", dir);
+        for (Map.Entry<String, Supplier<Report>> r : reports.entrySet()) {
+            try {
+                List<Path> files = writer.write(r.getValue().get(), dir);
+                out.printf("  %-32s %s%n", r.getKey(), files.stream().filter(f -> !f.toString().endsWith(".csv")
+                        && !f.toString().endsWith(".png")).map(Path::toString).collect(Collectors.joining("  ")));
+            } catch (ResultsException e) {
+                out.printf("  %-32s not written: %s%n", r.getKey(), e.getMessage());
             }
         }
     }
