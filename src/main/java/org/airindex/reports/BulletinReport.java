@@ -46,9 +46,9 @@ public final class BulletinReport {
                 METRIC_ZH.get(metric), String.join("、", ranks.stream()
                         .map(r -> b.names().of(r.place()) + "（" + r.rank() + "，" + value(r) + "）").toList())))));
         sections.add(new Section("三、后N名", List.of("含与第N名并列的区县；括号内为名次和数值，从最差起。"),
-                List.of(new Table("bottom", "后N名", List.of("名单", "指标", "区县（名次，数值）"), bottom)), List.of()));
+                List.of(new Table("bottom-" + b.month(), "后N名", List.of("名单", "指标", "区县（名次，数值）"), bottom)), List.of()));
         if (!b.notes().isEmpty()) {
-            sections.add(new Section("四、未参与结算的区县", List.of(), List.of(new Table("notes", "说明",
+            sections.add(new Section("四、未参与结算的区县", List.of(), List.of(new Table("notes-" + b.month(), "说明",
                     List.of("区县", "原因", "详情"), b.notes().stream().map(n -> List.of(b.names().of(n.place()), n.reason(),
                             n.detail())).toList())), List.of()));
         }
@@ -69,7 +69,7 @@ public final class BulletinReport {
                         c.subtotal(indicator) == null ? "–" : signedWan(c.subtotal(indicator)), signedWan(c.total())));
             }
         }
-        return new Table("settlement", "奖惩结算（万元）", List.of("区县", "指标", "本月值", "全省平均值", "变化率",
+        return new Table("settlement-" + b.month(), "奖惩结算（万元）", List.of("区县", "指标", "本月值", "全省平均值", "变化率",
                 "全省平均改善率", "平均值比较", "改善率比较", "小计", "合计"), rows);
     }
 
@@ -95,7 +95,7 @@ public final class BulletinReport {
             row.add(worstList == null ? "" : "后" + worstList + "名");
             rows.add(row);
         });
-        return new Table("ranking", "排名", header, rows);
+        return new Table("ranking-" + b.month(), "排名", header, rows);
     }
 
     private static BarChart compositeChart(MonthlyBulletin b) {
