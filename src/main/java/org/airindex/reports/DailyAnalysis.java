@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.airindex.domain.Ranking;
 import org.airindex.reports.Results.Alert;
 import org.airindex.reports.Results.Day;
@@ -37,8 +39,10 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
         String prefix = province + "/";
         Map<String, Day> today = new HashMap<>();
         Map<String, Day> yearAgo = new HashMap<>();
+        Set<String> places = new TreeSet<>();
         for (Day d : results.days(level)) {
             if (d.place().startsWith(prefix)) {
+                places.add(d.place());
                 if (d.date().equals(day)) {
                     today.put(d.place(), d);
                 } else if (d.date().equals(lastYear)) {
@@ -80,6 +84,6 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
         return new DailyAnalysis(province, date, provinceDay, lastYear == null ? null : provinceDays.get(lastYear),
                 counties, pullingDown, opened.stream().filter(a -> AlertKinds.pollution(a.type())).toList(),
                 opened.stream().filter(a -> AlertKinds.suspiciousData(a.type())).toList(), lastDays,
-                new PlaceNames(today.keySet().stream().sorted().toList()));
+                new PlaceNames(places));
     }
 }

@@ -45,10 +45,10 @@ public record MonthlyBulletin(String province, String month, Average average, Li
                 .orElseThrow(() -> new ResultsException("no provincial averages of " + province + " for " + month
                         + " in the results: has the job settled that month?"));
         String prefix = province + "/";
-        List<PlacePeriod> periods = AsOf.on(end, results.periods(level).stream()
-                .filter(p -> p.period().equals(month) && p.place().startsWith(prefix)).toList(),
-                PlacePeriod::place, PlacePeriod::asOf);
-        PlaceNames names = new PlaceNames(periods.stream().map(PlacePeriod::place).toList());
+        List<PlacePeriod> all = results.periods(level).stream()
+                .filter(p -> p.period().equals(month) && p.place().startsWith(prefix)).toList();
+        List<PlacePeriod> periods = AsOf.on(end, all, PlacePeriod::place, PlacePeriod::asOf);
+        PlaceNames names = new PlaceNames(all.stream().map(PlacePeriod::place).toList());
 
         // The settlement and rankings of the same version as the averages (a version may settle no place at all).
         String version = average.asOf();

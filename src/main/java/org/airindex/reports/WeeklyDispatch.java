@@ -97,7 +97,7 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
                 && AlertKinds.startDay(a).compareTo(end) <= 0 && (a.end().isEmpty() || a.end().substring(0, 10)
                 .compareTo(end) > 0)).sorted(Comparator.comparing(Alert::start).thenComparing(Alert::place)).toList();
         return new WeeklyDispatch(province, week, from, to, month, ytd, monthAverage, ytdAverage, places, gaps, atRisk,
-                open, new PlaceNames(monthNow.keySet().stream().sorted().toList()));
+                open, new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
     }
 
     /** The Monday of an ISO week {@code YYYY-Www}. */
@@ -107,8 +107,11 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
         }
         int year = Integer.parseInt(week.substring(0, 4));
         int w = Integer.parseInt(week.substring(6));
+        if (w < 1 || w > 53) {
+            throw new ResultsException(year + " has no ISO week " + w);
+        }
         LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(DayOfWeek.MONDAY);
-        if (w < 1 || monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != w) {
+        if (monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != w) {
             throw new ResultsException(year + " has no ISO week " + w);
         }
         return monday;
