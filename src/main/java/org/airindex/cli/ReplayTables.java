@@ -102,11 +102,6 @@ final class ReplayTables {
         provinceTables(history, latestAsOf(r.province(), p -> p.province + "@" + p.kind + "@" + p.period + "@" + p.asOf,
                 p -> p.asOf, Comparator.comparing((ProvinceReport p) -> p.asOf).thenComparing(REPORT_ORDER)), true,
                 written);
-        List<ProvinceReport> withNotes = reports.stream().filter(p -> !p.notes.isEmpty()).toList();
-        written.put("settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
-                List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"),
-                withNotes.stream().flatMap(p -> p.notes.stream().map(n -> List.of(n.place(), p.kind, n.period(), p.asOf,
-                        n.reason(), Boolean.toString(n.ranked()), n.detail()))).toList(), row -> row));
         List<DeadLetter> dead = new ArrayList<>(r.deadLetters());
         dead.sort(Comparator.comparingLong(d -> lineOf(d.origin)));
         written.put("dead_letter.csv", table(dir.resolve("dead_letter.csv"), List.of("line", "reason", "record"), dead,
@@ -117,7 +112,7 @@ final class ReplayTables {
     }
 
     /**
-     * The province's reports as tables: provincial averages, rankings, gaps and money. With asOf (the history
+     * The province's reports as tables: provincial averages, rankings, gaps, money and settlement notes. With asOf (the history
      * folder), every row carries the day its report is as of.
      */
     private static void provinceTables(Path dir, List<ProvinceReport> reports, boolean asOf, Map<String, Integer> written)
@@ -144,6 +139,11 @@ final class ReplayTables {
                 "indicator", "comparison", "amount_cny", "illustrative")), entries(reports, p -> p.money),
                 e -> withAsOf(asOf, e.report(), List.of(e.entry().place(), e.entry().period(), e.entry().indicator(),
                         e.entry().comparison(), num(e.entry().amountCny()), Boolean.toString(e.entry().illustrative())))));
+        // Notes name their day in both: a period's latest report may be older than the data's last day.
+        written.put(folder + "settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
+                List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"), entries(reports, p -> p.notes),
+                e -> List.of(e.entry().place(), e.report().kind, e.entry().period(), e.report().asOf, e.entry().reason(),
+                        Boolean.toString(e.entry().ranked()), e.entry().detail())));
     }
 
     /** An entry of a province report, with the report it belongs to (for its as-of day). */

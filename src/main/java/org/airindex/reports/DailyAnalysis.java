@@ -74,7 +74,7 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
 
         List<Alert> opened = results.alerts().stream()
                 .filter(a -> AlertKinds.startDay(a).equals(day) && a.place().startsWith(prefix))
-                .sorted(Comparator.comparing(Alert::start).thenComparing(Alert::place)).toList();
+                .sorted(AlertKinds.ORDER).toList();
 
         List<Day> lastDays = new ArrayList<>();
         for (int i = CHART_DAYS - 1; i >= 0; i--) {

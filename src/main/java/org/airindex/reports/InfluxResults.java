@@ -65,15 +65,10 @@ public final class InfluxResults implements Results {
                 tags.get("comparison"), Math.round(num(r, "amount_cny")), flag(r, "illustrative")));
     }
 
-    /** The notes of each period's latest report: an older report's notes may no longer hold. */
     @Override
     public List<Note> notes() {
-        record Versioned(String asOf, Note note) {}
-        List<Versioned> all = rows("settlement_note", (tags, r) -> new Versioned(day(r), new Note(place(tags),
-                tags.get("kind"), tags.get("period"), tags.get("reason"), (String) r.get("detail"))));
-        Map<String, String> latest = new HashMap<>();
-        all.forEach(v -> latest.merge(v.note().period(), v.asOf(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
-        return all.stream().filter(v -> v.asOf().equals(latest.get(v.note().period()))).map(Versioned::note).toList();
+        return rows("settlement_note", (tags, r) -> new Note(place(tags), tags.get("kind"), tags.get("period"), day(r),
+                tags.get("reason"), text(r, "detail")));
     }
 
     @Override

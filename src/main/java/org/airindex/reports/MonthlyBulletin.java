@@ -85,8 +85,8 @@ public record MonthlyBulletin(String province, String month, Average average, Li
             }
         }
 
-        List<Note> notes = results.notes().stream()
-                .filter(n -> n.period().equals(month) && n.place().startsWith(prefix)).toList();
+        List<Note> notes = results.notes().stream().filter(n -> n.period().equals(month) && n.asOf().equals(version)
+                && n.place().startsWith(prefix)).sorted(Comparator.comparing(Note::place)).toList();
         return new MonthlyBulletin(province, month, average, counties, rankings, bottom, notes,
                 money.stream().anyMatch(Money::illustrative), names);
     }

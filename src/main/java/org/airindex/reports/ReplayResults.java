@@ -65,8 +65,8 @@ public final class ReplayResults implements Results {
 
     @Override
     public List<Note> notes() {
-        return rows("settlement_notes.csv", r -> new Note(r.text("place"), r.text("kind"), r.text("period"),
-                r.text("reason"), r.text("detail")));
+        return rows(HISTORY + "settlement_notes.csv", r -> new Note(r.text("place"), r.text("kind"),
+                r.text("period"), r.text("as_of"), r.text("reason"), r.text("detail")));
     }
 
     @Override

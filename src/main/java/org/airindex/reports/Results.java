@@ -21,7 +21,7 @@ public interface Results {
 
     List<Money> money();
 
-    /** Why places were not settled (or settled flagged): the latest version of each period. */
+    /** Why places were not settled (or settled flagged), as of each day. */
     List<Note> notes();
 
     /** The daily values of the places of a level. */
@@ -57,7 +57,7 @@ public interface Results {
             boolean illustrative) {
     }
 
-    record Note(String place, String kind, String period, String reason, String detail) {
+    record Note(String place, String kind, String period, String asOf, String reason, String detail) {
     }
 
     /** A place's day: the daily AQI (null when not published), category, primary pollutant, PM2.5 µg/m³. */

@@ -95,7 +95,7 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
         // Open at the week's end: started by then, not ended by then (an end is local time, like a start).
         List<Alert> open = results.alerts().stream().filter(a -> a.place().startsWith(prefix)
                 && AlertKinds.startDay(a).compareTo(end) <= 0 && (a.end().isEmpty() || a.end().substring(0, 10)
-                .compareTo(end) > 0)).sorted(Comparator.comparing(Alert::start).thenComparing(Alert::place)).toList();
+                .compareTo(end) > 0)).sorted(AlertKinds.ORDER).toList();
         return new WeeklyDispatch(province, week, from, to, month, ytd, monthAverage, ytdAverage, places, gaps, atRisk,
                 open, new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
     }

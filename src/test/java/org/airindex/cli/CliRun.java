@@ -43,8 +43,13 @@ final class CliRun {
 
     /** The sample province's synthetic readings of {@code days} days from 2026-11-01, written to input as JSON lines. */
     static List<SyntheticReadings.Record> sampleReadings(String stations, int days, Path input) throws IOException {
+        return sampleReadings(stations, LocalDate.of(2026, 11, 1), days, input);
+    }
+
+    static List<SyntheticReadings.Record> sampleReadings(String stations, LocalDate first, int days, Path input)
+            throws IOException {
         List<SyntheticReadings.Record> records = new SyntheticReadings(StationRegistry.load(Path.of(stations)),
-                ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 11, 1), days, 7L).generate();
+                ZoneId.of("Asia/Shanghai"), first, days, 7L).generate();
         Files.write(input, records.stream().map(SyntheticReadings.Record::json).toList(), StandardCharsets.UTF_8);
         return records;
     }

@@ -32,12 +32,12 @@ class ReplayParallelismTest {
 
         List<String> alerts = Files.readAllLines(one.resolve("alerts.csv"), StandardCharsets.UTF_8);
         assertTrue(alerts.stream().anyMatch(a -> a.contains(",episode,")), "the input holds episodes");
-        try (Stream<Path> tables = Files.list(one)) {
-            List<Path> csv = tables.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-            assertTrue(csv.size() > 10, csv.toString());
+        try (Stream<Path> tables = Files.walk(one)) {
+            List<Path> csv = tables.filter(p -> p.toString().endsWith(".csv")).map(one::relativize).sorted().toList();
+            assertTrue(csv.size() > 10 && csv.contains(Path.of("history", "ranking.csv")), csv.toString());
             for (Path table : csv) {
-                assertEquals(Files.readString(table), Files.readString(three.resolve(table.getFileName())),
-                        table.getFileName().toString());
+                assertEquals(Files.readString(one.resolve(table)), Files.readString(three.resolve(table)),
+                        table.toString());
             }
         }
     }

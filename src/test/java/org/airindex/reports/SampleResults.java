@@ -54,7 +54,7 @@ final class SampleResults implements Results {
         r.settle(A1, "2026-08-31", 150_000, 50_000, 1_000_000, 50_000);
         r.settle(A2, "2026-08-31", 37_500, -22_500, 500_000, -42_500);
         r.settle(B1, "2026-08-31", -62_500, -82_500, -500_000, -92_500);
-        r.notes.add(new Note(B3, "month", m, "not_assessed", "not in last year's bottom 20, PM2.5 not above 40"));
+        r.notes.add(new Note(B3, "month", m, "2026-08-31", "not_assessed", "not in last year's bottom 20, PM2.5 not above 40"));
         // September's first day must not reach August's bulletin.
         r.averages.add(new Average(P, "month", "2026-09", "2026-09-01", 1.0, 1.0, 1.0, 1.0, 4));
 
