@@ -106,7 +106,13 @@ public final class InfluxResults implements Results {
         List<T> out = new ArrayList<>();
         for (Series s : series) {
             for (Map<String, Object> r : s.rows()) {
-                out.add(as.apply(s.tags(), r));
+                try {
+                    out.add(as.apply(s.tags(), r));
+                } catch (ClassCastException | NullPointerException e) {
+                    // A point another writer left, with a field of another type or a tag missing.
+                    throw new ResultsException("InfluxDB " + measurement + " " + s.tags() + " holds a point this job "
+                            + "did not write: " + r);
+                }
             }
         }
         return out;

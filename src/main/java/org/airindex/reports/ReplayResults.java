@@ -125,9 +125,17 @@ public final class ReplayResults implements Results {
             return i < rec.fields().size() ? rec.fields().get(i) : "";
         }
 
+        /** A number of the job's own writing: finite (1e999 reads as infinity, NaN as no number). */
         Double num(String column) {
             String t = text(column);
-            return t.isEmpty() ? null : Double.valueOf(t);
+            if (t.isEmpty()) {
+                return null;
+            }
+            double v = Double.parseDouble(t);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException(column + " is not a finite number: " + t);
+            }
+            return v;
         }
 
         int integer(String column) {
