@@ -14,6 +14,7 @@ DATES=${AIRINDEX_TEST_DATES-2026-12-01 2027-01-01 2028-02-29 2026-11-30 2026-03-
 ensure_java_maven
 ensure_influxd
 ensure_report_fonts
+ensure_chromium
 # Self-signed certificates for the https tests of InfluxDB.
 command -v openssl >/dev/null 2>&1 || apt_install openssl
 mvn -B verify "$@"

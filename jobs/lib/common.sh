@@ -40,6 +40,12 @@ ensure_report_fonts() {
   [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || apt_install fonts-droid-fallback
 }
 
+# Debian's Chromium: ReportBrowserTest opens the HTML reports in it, headless, to see what a reader sees.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is still missing after installing chromium"
+}
+
 # Flink on Java 17 reflects into these JDK packages (the same list Flink's own launch scripts open).
 JAVA_OPENS=(
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
