@@ -36,13 +36,16 @@ final class ReportCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "KIND", description = "daily, weekly or monthly")
     private Kind kind;
 
-    @Option(names = "--date", paramLabel = "D", description = "daily: the day, e.g. 2026-08-15")
+    @Option(names = "--date", paramLabel = "D", description = {"daily: the day, e.g. 2026-08-15",
+            "  Default: none; daily needs it"})
     private String date;
 
-    @Option(names = "--week", paramLabel = "W", description = "weekly: the ISO week, e.g. 2026-W33 (Monday to Sunday)")
+    @Option(names = "--week", paramLabel = "W", description = {"weekly: the ISO week, e.g. 2026-W33 (Monday to "
+            + "Sunday)", "  Default: none; weekly needs it"})
     private String week;
 
-    @Option(names = "--month", paramLabel = "M", description = "monthly: the month, e.g. 2026-08")
+    @Option(names = "--month", paramLabel = "M", description = {"monthly: the month, e.g. 2026-08",
+            "  Default: none; monthly needs it"})
     private String month;
 
     @Option(names = "--province", paramLabel = "P", description = {"the province as the station registry names it",
