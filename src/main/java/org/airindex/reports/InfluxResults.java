@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.airindex.domain.PeriodValues;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 
@@ -34,7 +35,8 @@ public final class InfluxResults implements Results {
         return rows(level + "_period", (tags, r) -> new PlacePeriod(place(tags), tags.get("period"), day(r),
                 num(r, "pm25"), num(r, "composite"), integer(r, "valid_days"), flag(r, "valid"),
                 num(r, "composite_last_year"), num(r, "composite_change"), num(r, "pm25_last_year"),
-                num(r, "pm25_change")));
+                num(r, "pm25_change"), PeriodValues.of(num(r, "so2"), num(r, "no2"), num(r, "pm10"), num(r, "pm25"),
+                        num(r, "co_p95"), num(r, "o3_8h_p90"))));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.airindex.domain.PeriodValues;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
@@ -33,7 +34,8 @@ public final class ReplayResults implements Results {
         return rows(HISTORY + "period.csv", r -> r.text("level").equals(level) ? new PlacePeriod(r.text("place"),
                 r.text("period"), r.text("as_of"), r.num("pm25"), r.num("composite"), r.integer("valid_days"),
                 r.flag("valid"), r.num("composite_last_year"), r.num("composite_change"), r.num("pm25_last_year"),
-                r.num("pm25_change")) : null);
+                r.num("pm25_change"), PeriodValues.of(r.num("so2"), r.num("no2"), r.num("pm10"), r.num("pm25"),
+                        r.num("co_p95"), r.num("o3_8h_p90"))) : null);
     }
 
     @Override

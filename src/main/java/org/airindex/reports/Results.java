@@ -1,6 +1,7 @@
 package org.airindex.reports;
 
 import java.util.List;
+import org.airindex.domain.PeriodValues;
 
 /**
  * The job's results a report reads, whichever store holds them (a replay's tables, InfluxDB), with every
@@ -30,8 +31,10 @@ public interface Results {
     /** Every alert with its last state. */
     List<Alert> alerts();
 
+    /** @param values the period's six statistics as reported (the composite index's inputs), any may be null */
     record PlacePeriod(String place, String period, String asOf, Double pm25, Double composite, int validDays,
-            boolean valid, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change) {
+            boolean valid, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change,
+            PeriodValues values) {
     }
 
     /** The provincial average value and average improvement rate (percent) each place is compared with. */

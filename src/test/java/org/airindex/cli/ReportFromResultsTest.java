@@ -140,6 +140,36 @@ class ReportFromResultsTest {
         weekly.forEach(row -> assertEquals(composite.get(row.get("区县")), row.get("月综合指数"), row.toString()));
     }
 
+    /** A what-if starts from the month as the job settled it: its "now" column is the job's own money. */
+    @Test
+    void aWhatIfStartsFromTheJobsSettlement() throws Exception {
+        Map<String, Long> settled = new LinkedHashMap<>();
+        String place = null;
+        for (Map<String, String> m : rows(tables.resolve("history/money.csv"))) {
+            if (m.get("as_of").equals("2026-08-16") && m.get("period").equals("2026-08")) {
+                place = place == null ? m.get("place") : place;
+                if (m.get("place").equals(place)) {
+                    settled.put(m.get("indicator") + " " + m.get("comparison"), Long.parseLong(m.get("amount_cny")));
+                }
+            }
+        }
+        assertEquals(4, settled.size(), settled.toString());
+        CliRun whatif = CliRun.of("whatif", "--place", place, "--period", "2026-08", "--as-of", "2026-08-16", "--pm25",
+                "-5", "--results", tables.toString());
+        assertEquals(0, whatif.status, whatif.err);
+        assertTrue(whatif.out.contains(place + " 2026-08 as of 2026-08-16; then: 15 days from 2026-08-17"), whatif.out);
+        for (Map.Entry<String, Long> e : settled.entrySet()) {
+            String line = whatif.out.lines().filter(l -> l.startsWith("万元 " + e.getKey())).findFirst().orElseThrow();
+            assertEquals(signed(e.getValue()), line.substring(34).trim().split("\\s+")[0], line);
+        }
+        long total = settled.values().stream().mapToLong(Long::longValue).sum();
+        String line = whatif.out.lines().filter(l -> l.startsWith("万元 total")).findFirst().orElseThrow();
+        String[] cells = line.substring(34).trim().split("\\s+");
+        assertEquals(signed(total), cells[0], line);
+        // Cleaner days cannot cost money.
+        assertTrue(Double.parseDouble(cells[1]) >= Double.parseDouble(cells[0]), line);
+    }
+
     @Test
     void theSameReportsFromInfluxDb() throws Exception {
         try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxd"))) {
