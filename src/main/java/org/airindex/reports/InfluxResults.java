@@ -74,6 +74,15 @@ public final class InfluxResults implements Results {
     }
 
     @Override
+    public List<National> national() {
+        return rows("national_estimate", (tags, r) -> new National(place(tags), tags.get("period"), day(r),
+                text(r, "table_period"), Integer.parseInt(tags.get("target").substring("leave_bottom_".length())),
+                num(r, "composite"), integer(r, "rank"), integer(r, "of"), flag(r, "in_bottom"),
+                num(r, "needed_composite"), num(r, "reduction"), num(r, "daily_composite"), num(r, "pm25"),
+                num(r, "needed_pm25"), num(r, "daily_pm25")));
+    }
+
+    @Override
     public List<Day> days(String level) {
         return rows(level + "_daily", (tags, r) -> new Day(place(tags), day(r), num(r, "pm25"),
                 r.get("aqi") == null ? null : integer(r, "aqi"), text(r, "category"), text(r, "primary"),

@@ -71,6 +71,18 @@ public final class ReplayResults implements Results {
                 r.text("period"), r.text("as_of"), r.text("reason"), r.text("detail")));
     }
 
+    /** A replay before the national tracker wrote no table of it: none. */
+    @Override
+    public List<National> national() {
+        if (!Files.exists(dir.resolve("national_estimate.csv"))) {
+            return List.of();
+        }
+        return rows("national_estimate.csv", r -> new National(r.text("city"), r.text("period"), r.text("as_of"),
+                r.text("table_period"), Integer.parseInt(r.text("target").substring("leave_bottom_".length())),
+                r.num("composite"), r.integer("rank"), r.integer("of"), r.flag("in_bottom"), r.num("needed_composite"),
+                r.num("reduction"), r.num("daily_composite"), r.num("pm25"), r.num("needed_pm25"), r.num("daily_pm25")));
+    }
+
     @Override
     public List<Day> days(String level) {
         return rows(level + "_daily.csv", r -> new Day(r.text("place"), r.text("date"), r.num("pm25"),

@@ -25,6 +25,9 @@ public interface Results {
     /** Why places were not settled (or settled flagged), as of each day. */
     List<Note> notes();
 
+    /** The cities' national estimates, as of each day (none where no national table is configured). */
+    List<National> national();
+
     /** The daily values of the places of a level. */
     List<Day> days(String level);
 
@@ -61,6 +64,15 @@ public interface Results {
     }
 
     record Note(String place, String kind, String period, String asOf, String reason, String detail) {
+    }
+
+    /**
+     * A city's estimated national rank among the other cities of the published month {@code tablePeriod}, and
+     * what leaving the bottom {@code n} takes (null where the city is out of it).
+     */
+    record National(String city, String period, String asOf, String tablePeriod, int n, double composite, int rank,
+            int of, boolean inBottom, Double neededComposite, double reduction, Double dailyComposite, Double pm25,
+            Double neededPm25, Double dailyPm25) {
     }
 
     /** A place's day: the daily AQI (null when not published), category, primary pollutant, PM2.5 µg/m³. */

@@ -140,6 +140,26 @@ class ReportFromResultsTest {
         weekly.forEach(row -> assertEquals(composite.get(row.get("区县")), row.get("月综合指数"), row.toString()));
     }
 
+    /** Every city of the sample province gets its national estimate, and the weekly dispatch shows it. */
+    @Test
+    void theNationalEstimatesReachTheWeeklyDispatch() throws Exception {
+        List<Map<String, String>> estimates = rows(tables.resolve("national_estimate.csv")).stream()
+                .filter(n -> n.get("as_of").equals("2026-08-23")).toList();
+        // 11 cities, leaving the bottom 10 and the bottom 20, against July's table of 168 cities.
+        assertEquals(22, estimates.size());
+        estimates.forEach(n -> {
+            assertEquals("2026-07", n.get("table_period"));
+            assertEquals("168", n.get("of"));
+        });
+        List<Map<String, String>> weekly = rows(reports.resolve("national-2026-W34.csv"));
+        assertEquals(22, weekly.size());
+        for (int i = 0; i < weekly.size(); i++) {
+            Map<String, String> n = estimates.get(i);
+            assertEquals(n.get("city").substring(n.get("city").lastIndexOf('/') + 1), weekly.get(i).get("城市"));
+            assertEquals(n.get("rank") + "/168", weekly.get(i).get("估计名次"));
+        }
+    }
+
     /** A what-if starts from the month as the job settled it: its "now" column is the job's own money. */
     @Test
     void aWhatIfStartsFromTheJobsSettlement() throws Exception {

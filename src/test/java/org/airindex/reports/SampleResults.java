@@ -27,6 +27,7 @@ final class SampleResults implements Results {
     final List<Day> days = new ArrayList<>();
     final List<Day> provinceDays = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
+    final List<National> national = new ArrayList<>();
 
     static SampleResults province() {
         SampleResults r = new SampleResults();
@@ -72,6 +73,14 @@ final class SampleResults implements Results {
         r.money.add(new Money(A1, m, "2026-08-16", "pm25", "average_value", 250_000, false));
         r.money.add(new Money(A2, m, "2026-08-16", "pm25", "average_value", -250_000, false));
         r.money.add(new Money(A2, m, "2026-08-16", "composite", "average_value", -5_000, true));
+
+        // 甲市's national estimates: the version of the 16th is the week's, that of the 20th comes after it.
+        r.national.add(new National("甲省/甲市", m, "2026-08-16", "2026-07", 10, 4.2, 160, 168, true, 4.0, 0.2, 3.9,
+                40.0, 33.0, 27.5));
+        r.national.add(new National("甲省/甲市", m, "2026-08-16", "2026-07", 20, 4.2, 160, 168, true, 3.5, 0.7, 2.9,
+                40.0, 15.5, -9.0));
+        r.national.add(new National("甲省/甲市", m, "2026-08-20", "2026-07", 10, 3.9, 150, 168, false, null, 0, null,
+                38.0, null, null));
 
         // 15 August, and the same day a year before.
         r.days.add(new Day(A1, "2026-08-15", 30.0, 50, "优", "", true));
@@ -136,6 +145,11 @@ final class SampleResults implements Results {
     @Override
     public List<Note> notes() {
         return notes;
+    }
+
+    @Override
+    public List<National> national() {
+        return national;
     }
 
     @Override
