@@ -49,7 +49,8 @@ public final class Main {
                 .addSubcommand(new StopCommand(out, err))
                 .addSubcommand(new LocalCommand(Clock.systemUTC(), out, err))
                 .addSubcommand(new ReplayCommand(out, err))
-                .addSubcommand(new ReportCommand(out, err));
+                .addSubcommand(new ReportCommand(out, err))
+                .addSubcommand(new WhatIfCommand(out, err));
         return printingTo(jar, out, err);
     }
 

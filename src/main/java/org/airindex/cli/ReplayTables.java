@@ -28,6 +28,7 @@ import org.airindex.io.csv.CsvWriter;
 import org.airindex.jobs.ReplayOutputs.Results;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.Places;
 import org.airindex.records.ProvinceReport;
@@ -104,6 +105,16 @@ final class ReplayTables {
                 written);
         List<DeadLetter> dead = new ArrayList<>(r.deadLetters());
         dead.sort(Comparator.comparingLong(d -> lineOf(d.origin)));
+        // As of each day, as the other history tables: a city's estimate moves with its month so far.
+        written.put("national_estimate.csv", table(dir.resolve("national_estimate.csv"), List.of("as_of", "city", "period",
+                "table_period", "target", "composite", "rank", "of", "in_bottom", "needed_composite", "reduction",
+                "daily_composite", "pm25", "needed_pm25", "daily_pm25"), latestAsOf(r.national(), s -> s.placeKey() + "@"
+                + s.period + "@" + s.asOf + "@" + s.n, s -> s.asOf, Comparator.comparing((NationalStanding s) -> s.asOf)
+                .thenComparing(NationalStanding::placeKey).thenComparingInt(s -> s.n)), s -> List.of(s.asOf,
+                s.placeKey(), s.period, s.tablePeriod, "leave_bottom_" + s.n, num(s.composite), Integer.toString(s.rank),
+                Integer.toString(s.of), Boolean.toString(s.inBottom), optionalNum(s.neededComposite), num(s.reduction),
+                optionalNum(s.dailyComposite), optionalNum(s.pm25), optionalNum(s.neededPm25),
+                optionalNum(s.dailyPm25))));
         written.put("dead_letter.csv", table(dir.resolve("dead_letter.csv"), List.of("line", "reason", "record"), dead,
                 d -> List.of(d.origin.startsWith("line ") ? d.origin.substring(5) : d.origin, d.reason, d.record)));
         written.put("alerts.csv", table(dir.resolve("alerts.csv"),

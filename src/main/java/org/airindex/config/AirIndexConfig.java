@@ -37,6 +37,7 @@ public class AirIndexConfig implements Serializable {
     public Places places = new Places();
     public Province province = new Province();
     public Reports reports = new Reports();
+    public National national = new National();
     /**
      * What "now" is for the plausibility of a reading's time (event_time.max_ahead): the system clock;
      * tests that replay days ahead of the machine's date set their own. Not a YAML key.
@@ -178,5 +179,16 @@ public class AirIndexConfig implements Serializable {
          */
         public List<String> fonts = List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                 "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+    }
+
+    public static class National implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /**
+         * The published national ranking of key cities (CSV: period,city,composite,rank, see NationalTable);
+         * empty: no national estimates.
+         */
+        public String table = "";
+        /** The national bottom lists a city wants out of (大气退后十: the bottom 10), with their exits. */
+        public List<Integer> bottomN = List.of(10, 20);
     }
 }

@@ -117,6 +117,7 @@ public final class ConfigLoader {
         c.checkpointing.dir = r.apply(c.checkpointing.dir);
         c.checkpointing.savepointDir = r.apply(c.checkpointing.savepointDir);
         c.reports.fonts = c.reports.fonts.stream().map(r).toList();
+        c.national.table = r.apply(c.national.table);
     }
 
     /**
@@ -162,6 +163,7 @@ public final class ConfigLoader {
         named.put("province.scheme", c.province.scheme);
         named.put("province.baselines", c.province.baselines);
         named.put("kafka.properties_file", c.kafka.propertiesFile);
+        named.put("national.table", c.national.table);
         named.replaceAll((key, path) -> AirIndexConfig.names(path) ? path.strip() : null);
         named.values().removeIf(java.util.Objects::isNull);
         return named;

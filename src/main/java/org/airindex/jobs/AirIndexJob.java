@@ -25,6 +25,7 @@ import org.airindex.domain.alerts.AlertRules;
 import org.airindex.pipeline.DeadLetters;
 import org.airindex.pipeline.ExpectedPlaces;
 import org.airindex.pipeline.Keys;
+import org.airindex.pipeline.NationalTracker;
 import org.airindex.pipeline.PlaceDaily;
 import org.airindex.pipeline.PlaceHourly;
 import org.airindex.pipeline.PlacePeriod;
@@ -151,6 +152,12 @@ public class AirIndexJob {
                 .name("province comparisons")
                 .uid("province-comparisons");
 
+        if (AirIndexConfig.names(config.national.table)) {
+            outputs.national(periods
+                    .flatMap(new NationalTracker(config.national.table, config.national.bottomN, rules))
+                    .name("national estimates")
+                    .uid("national-estimates"));
+        }
         outputs.alerts(alerts(stationHours, placeHours, province, rules));
 
         outputs.hourly(hourly);

@@ -9,6 +9,7 @@ import org.airindex.io.influx.ResultPoints;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -45,6 +46,11 @@ public class InfluxOutputs implements Outputs {
     @Override
     public void province(DataStream<ProvinceReport> reports) {
         add(reports, ResultPoints::province, "province");
+    }
+
+    @Override
+    public void national(DataStream<NationalStanding> standings) {
+        add(standings, ResultPoints::national, "national");
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -26,6 +27,9 @@ public interface Outputs {
     void periods(DataStream<PeriodValue> values);
 
     void province(DataStream<ProvinceReport> reports);
+
+    /** The cities' national estimates; called only where a national table is configured. */
+    void national(DataStream<NationalStanding> standings);
 
     void deadLetters(DataStream<DeadLetter> letters);
 

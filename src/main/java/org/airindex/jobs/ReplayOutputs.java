@@ -15,6 +15,7 @@ import org.airindex.io.file.RecordPartSink;
 import org.airindex.records.DailyValue;
 import org.airindex.records.DeadLetter;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -29,12 +30,13 @@ public class ReplayOutputs implements Outputs {
     private final Path parts;
     private RecordPartSink<PeriodValue> periods;
     private RecordPartSink<ProvinceReport> province;
+    private RecordPartSink<NationalStanding> national;
     private RecordPartSink<DeadLetter> deadLetters;
     private RecordPartSink<AlertEvent> alerts;
 
     /** What the job brought back; a subject's records in the order the job produced them. */
-    public record Results(List<PeriodValue> periods, List<ProvinceReport> province, List<DeadLetter> deadLetters,
-            List<AlertEvent> alerts) {}
+    public record Results(List<PeriodValue> periods, List<ProvinceReport> province, List<NationalStanding> national,
+            List<DeadLetter> deadLetters, List<AlertEvent> alerts) {}
 
     /** @param parts a folder for the part files of the few results, emptied by the caller */
     public ReplayOutputs(Sink<HourlyValue> hourlySink, Sink<DailyValue> dailySink, Path parts) {
@@ -73,6 +75,11 @@ public class ReplayOutputs implements Outputs {
     }
 
     @Override
+    public void national(DataStream<NationalStanding> standings) {
+        national = toParts(standings, "national");
+    }
+
+    @Override
     public void deadLetters(DataStream<DeadLetter> letters) {
         deadLetters = toParts(letters, "dead-letters");
     }
@@ -91,14 +98,15 @@ public class ReplayOutputs implements Outputs {
 
     public Results execute(StreamExecutionEnvironment env, String jobName) throws Exception {
         env.execute(jobName);
-        // The job has ended and the machine is the client's: the four kinds are read side by side.
-        ExecutorService readers = Executors.newFixedThreadPool(4);
+        // The job has ended and the machine is the client's: the kinds are read side by side.
+        ExecutorService readers = Executors.newFixedThreadPool(5);
         try {
             Future<List<PeriodValue>> p = readers.submit(periods::read);
             Future<List<ProvinceReport>> r = readers.submit(province::read);
+            Future<List<NationalStanding>> n = readers.submit(() -> national == null ? List.of() : national.read());
             Future<List<DeadLetter>> d = readers.submit(deadLetters::read);
             Future<List<AlertEvent>> a = readers.submit(alerts::read);
-            return new Results(result(p), result(r), result(d), result(a));
+            return new Results(result(p), result(r), result(n), result(d), result(a));
         } finally {
             readers.shutdownNow();
         }

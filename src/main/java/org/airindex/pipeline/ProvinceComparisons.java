@@ -4,15 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.domain.Pollutant;
-import org.airindex.domain.Ranking;
 import org.airindex.domain.Rounding;
-import org.airindex.domain.RuleSet;
 import org.airindex.domain.province.Baselines;
 import org.airindex.domain.province.LastYearStanding;
 import org.airindex.domain.province.PlaceStanding;
@@ -109,28 +106,11 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
 
     /** Last year's annual results from the baseline files decide which places the scheme covers. */
     private Map<String, LastYearStanding> lastYear(List<PeriodValue> places, String asOf) {
-        Map<String, LastYearStanding> out = new HashMap<>();
         if (baselines == null) {
-            return out;
+            return Map.of();
         }
         LocalDate date = LocalDate.parse(asOf);
-        RuleSet rs = rules.forDate(date);
-        String year = Integer.toString(date.getYear() - 1);
-        Map<String, Double> composite = new HashMap<>();
-        Map<String, Double> pm25 = new HashMap<>();
-        for (PeriodValue v : places) {
-            baselines.get(v.placeKey(), year).ifPresent(p -> {
-                if (p.missing().isEmpty()) {
-                    composite.put(v.placeKey(), rs.compositeIndex(p).composite());
-                }
-                pm25.put(v.placeKey(), p.pm25() == null ? null : p.pm25().doubleValue());
-            });
-        }
-        Map<String, Integer> rank = new HashMap<>();
-        Ranking.competition(composite).forEach(r -> rank.put(r.item(), r.rank()));
-        for (String place : pm25.keySet()) {
-            out.put(place, new LastYearStanding(place, composite.get(place), pm25.get(place), rank.get(place)));
-        }
-        return out;
+        return LastYearStanding.of(baselines, rules.forDate(date), date.getYear() - 1,
+                places.stream().map(PeriodValue::placeKey).toList());
     }
 }

@@ -120,7 +120,8 @@ public final class BulletinReport {
         return cny == null ? "–" : signedWan(cny) + (c.illustrative(indicator, comparison) ? "*" : "");
     }
 
-    static String signedWan(long cny) {
+    /** CNY in 万元 to two decimals with its sign: +12.34, -0.50, 0.00. */
+    public static String signedWan(long cny) {
         return (cny > 0 ? "+" : cny < 0 ? "-" : "") + SettlementSentence.wan(Math.abs(cny));
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.airindex.domain.PeriodValues;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 
@@ -34,7 +35,8 @@ public final class InfluxResults implements Results {
         return rows(level + "_period", (tags, r) -> new PlacePeriod(place(tags), tags.get("period"), day(r),
                 num(r, "pm25"), num(r, "composite"), integer(r, "valid_days"), flag(r, "valid"),
                 num(r, "composite_last_year"), num(r, "composite_change"), num(r, "pm25_last_year"),
-                num(r, "pm25_change")));
+                num(r, "pm25_change"), PeriodValues.of(num(r, "so2"), num(r, "no2"), num(r, "pm10"), num(r, "pm25"),
+                        num(r, "co_p95"), num(r, "o3_8h_p90"))));
     }
 
     @Override
@@ -69,6 +71,15 @@ public final class InfluxResults implements Results {
     public List<Note> notes() {
         return rows("settlement_note", (tags, r) -> new Note(place(tags), tags.get("kind"), tags.get("period"), day(r),
                 tags.get("reason"), text(r, "detail")));
+    }
+
+    @Override
+    public List<National> national() {
+        return rows("national_estimate", (tags, r) -> new National(place(tags), tags.get("period"), day(r),
+                text(r, "table_period"), Integer.parseInt(tags.get("target").substring("leave_bottom_".length())),
+                num(r, "composite"), integer(r, "rank"), integer(r, "of"), flag(r, "in_bottom"),
+                num(r, "needed_composite"), num(r, "reduction"), num(r, "daily_composite"), num(r, "pm25"),
+                num(r, "needed_pm25"), num(r, "daily_pm25")));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.airindex.domain.PeriodValues;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
@@ -33,7 +34,8 @@ public final class ReplayResults implements Results {
         return rows(HISTORY + "period.csv", r -> r.text("level").equals(level) ? new PlacePeriod(r.text("place"),
                 r.text("period"), r.text("as_of"), r.num("pm25"), r.num("composite"), r.integer("valid_days"),
                 r.flag("valid"), r.num("composite_last_year"), r.num("composite_change"), r.num("pm25_last_year"),
-                r.num("pm25_change")) : null);
+                r.num("pm25_change"), PeriodValues.of(r.num("so2"), r.num("no2"), r.num("pm10"), r.num("pm25"),
+                        r.num("co_p95"), r.num("o3_8h_p90"))) : null);
     }
 
     @Override
@@ -67,6 +69,18 @@ public final class ReplayResults implements Results {
     public List<Note> notes() {
         return rows(HISTORY + "settlement_notes.csv", r -> new Note(r.text("place"), r.text("kind"),
                 r.text("period"), r.text("as_of"), r.text("reason"), r.text("detail")));
+    }
+
+    /** A replay before the national tracker wrote no table of it: none. */
+    @Override
+    public List<National> national() {
+        if (!Files.exists(dir.resolve("national_estimate.csv"))) {
+            return List.of();
+        }
+        return rows("national_estimate.csv", r -> new National(r.text("city"), r.text("period"), r.text("as_of"),
+                r.text("table_period"), Integer.parseInt(r.text("target").substring("leave_bottom_".length())),
+                r.num("composite"), r.integer("rank"), r.integer("of"), r.flag("in_bottom"), r.num("needed_composite"),
+                r.num("reduction"), r.num("daily_composite"), r.num("pm25"), r.num("needed_pm25"), r.num("daily_pm25")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.airindex.reports;
 
 import java.util.List;
+import org.airindex.domain.PeriodValues;
 
 /**
  * The job's results a report reads, whichever store holds them (a replay's tables, InfluxDB), with every
@@ -24,14 +25,19 @@ public interface Results {
     /** Why places were not settled (or settled flagged), as of each day. */
     List<Note> notes();
 
+    /** The cities' national estimates, as of each day (none where no national table is configured). */
+    List<National> national();
+
     /** The daily values of the places of a level. */
     List<Day> days(String level);
 
     /** Every alert with its last state. */
     List<Alert> alerts();
 
+    /** @param values the period's six statistics as reported (the composite index's inputs), any may be null */
     record PlacePeriod(String place, String period, String asOf, Double pm25, Double composite, int validDays,
-            boolean valid, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change) {
+            boolean valid, Double compositeLastYear, Double compositeChange, Double pm25LastYear, Double pm25Change,
+            PeriodValues values) {
     }
 
     /** The provincial average value and average improvement rate (percent) each place is compared with. */
@@ -58,6 +64,15 @@ public interface Results {
     }
 
     record Note(String place, String kind, String period, String asOf, String reason, String detail) {
+    }
+
+    /**
+     * A city's estimated national rank among the other cities of the published month {@code tablePeriod}, and
+     * what leaving the bottom {@code n} takes (null where the city is out of it).
+     */
+    record National(String city, String period, String asOf, String tablePeriod, int n, double composite, int rank,
+            int of, boolean inBottom, Double neededComposite, double reduction, Double dailyComposite, Double pm25,
+            Double neededPm25, Double dailyPm25) {
     }
 
     /** A place's day: the daily AQI (null when not published), category, primary pollutant, PM2.5 µg/m³. */

@@ -15,6 +15,7 @@ import org.airindex.reports.Results.Alert;
 import org.airindex.reports.Results.Average;
 import org.airindex.reports.Results.Gap;
 import org.airindex.reports.Results.Money;
+import org.airindex.reports.Results.National;
 import org.airindex.reports.Results.PlacePeriod;
 import org.airindex.reports.Results.Rank;
 
@@ -25,10 +26,11 @@ import org.airindex.reports.Results.Rank;
  *
  * @param places  by month-to-date composite rank, unranked last
  * @param atRisk  places whose month-to-date settlement is negative, largest penalty first, with the amount
+ * @param national the province's cities' national estimates as of the week's end, by city then bottom N
  */
 public record WeeklyDispatch(String province, String week, LocalDate from, LocalDate to, String month, String ytd,
         Average monthAverage, Average ytdAverage, List<PlaceWeek> places, List<Gap> gaps, Map<String, Long> atRisk,
-        List<Alert> open, PlaceNames names) {
+        List<Alert> open, List<National> national, PlaceNames names) {
 
     /** A place's month and year to date as of the week's end, with its composite ranks then and a week before. */
     public record PlaceWeek(String place, PlacePeriod month, PlacePeriod ytd, Integer monthRank,
@@ -96,8 +98,11 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
         List<Alert> open = results.alerts().stream().filter(a -> a.place().startsWith(prefix)
                 && AlertKinds.startDay(a).compareTo(end) <= 0 && (a.end().isEmpty() || a.end().substring(0, 10)
                 .compareTo(end) > 0)).sorted(AlertKinds.ORDER).toList();
+        List<National> national = AsOf.on(end, results.national().stream().filter(n -> n.city().startsWith(prefix)
+                && n.period().equals(month)).toList(), n -> n.city() + "@" + n.n(), National::asOf).stream()
+                .sorted(Comparator.comparing(National::city).thenComparingInt(National::n)).toList();
         return new WeeklyDispatch(province, week, from, to, month, ytd, monthAverage, ytdAverage, places, gaps, atRisk,
-                open, new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
+                open, national, new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
     }
 
     /** The Monday of an ISO week {@code YYYY-Www}. */

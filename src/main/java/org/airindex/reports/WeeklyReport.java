@@ -47,6 +47,18 @@ public final class WeeklyReport {
                 List.of("开始", "类型", "级别", "地点"), w.open().stream().map(a -> List.of(a.start().length() >= 16
                         ? a.start().substring(0, 16).replace('T', ' ') : a.start(), a.type(), a.level(), place(w, a)))
                         .toList())), List.of()));
+        if (!w.national().isEmpty()) {
+            sections.add(new Section("五、全国重点城市排名估计", List.of("以本市月累计综合指数，与" + w.national().get(0).tablePeriod()
+                    + "全国公布的其他城市数值相比（假定其他城市保持不变）估计当前全国名次；“需降至”为退出后N名须低于的月综合指数，"
+                    + "PM2.5按其他污染物不变折算；日均为本月余下各日须达到的平均水平（负数表示本月已无法达到）。"),
+                    List.of(new Table("national-" + w.week(), "全国排名估计（" + w.month() + "）", List.of("城市", "月综合指数",
+                            "估计名次", "目标", "是否在内", "需降至", "需降低", "余下日均综合指数", "PM2.5需降至", "余下日均PM2.5"),
+                            w.national().stream().map(n -> List.of(n.city().substring(n.city().lastIndexOf('/') + 1),
+                                    fixed(n.composite(), 2), n.rank() + "/" + n.of(), "退出后" + n.n() + "名",
+                                    n.inBottom() ? "在后" + n.n() + "名" : "已在外", fixed(n.neededComposite(), 2),
+                                    n.inBottom() ? fixed(n.reduction(), 2) : "–", fixed(n.dailyComposite(), 2),
+                                    fixed(n.neededPm25(), 1), fixed(n.dailyPm25(), 1))).toList())), List.of()));
+        }
         return new Report("weekly-" + w.week(), title, intro, sections);
     }
 

@@ -140,6 +140,56 @@ class ReportFromResultsTest {
         weekly.forEach(row -> assertEquals(composite.get(row.get("区县")), row.get("月综合指数"), row.toString()));
     }
 
+    /** Every city of the sample province gets its national estimate, and the weekly dispatch shows it. */
+    @Test
+    void theNationalEstimatesReachTheWeeklyDispatch() throws Exception {
+        List<Map<String, String>> estimates = rows(tables.resolve("national_estimate.csv")).stream()
+                .filter(n -> n.get("as_of").equals("2026-08-23")).toList();
+        // 11 cities, leaving the bottom 10 and the bottom 20, against July's table of 168 cities.
+        assertEquals(22, estimates.size());
+        estimates.forEach(n -> {
+            assertEquals("2026-07", n.get("table_period"));
+            assertEquals("168", n.get("of"));
+        });
+        List<Map<String, String>> weekly = rows(reports.resolve("national-2026-W34.csv"));
+        assertEquals(22, weekly.size());
+        for (int i = 0; i < weekly.size(); i++) {
+            Map<String, String> n = estimates.get(i);
+            assertEquals(n.get("city").substring(n.get("city").lastIndexOf('/') + 1), weekly.get(i).get("城市"));
+            assertEquals(n.get("rank") + "/168", weekly.get(i).get("估计名次"));
+        }
+    }
+
+    /** A what-if starts from the month as the job settled it: its "now" column is the job's own money. */
+    @Test
+    void aWhatIfStartsFromTheJobsSettlement() throws Exception {
+        Map<String, Long> settled = new LinkedHashMap<>();
+        String place = null;
+        for (Map<String, String> m : rows(tables.resolve("history/money.csv"))) {
+            if (m.get("as_of").equals("2026-08-16") && m.get("period").equals("2026-08")) {
+                place = place == null ? m.get("place") : place;
+                if (m.get("place").equals(place)) {
+                    settled.put(m.get("indicator") + " " + m.get("comparison"), Long.parseLong(m.get("amount_cny")));
+                }
+            }
+        }
+        assertEquals(4, settled.size(), settled.toString());
+        CliRun whatif = CliRun.of("whatif", "--place", place, "--period", "2026-08", "--as-of", "2026-08-16", "--pm25",
+                "-5", "--results", tables.toString());
+        assertEquals(0, whatif.status, whatif.err);
+        assertTrue(whatif.out.contains(place + " 2026-08 as of 2026-08-16; then: 15 days from 2026-08-17"), whatif.out);
+        for (Map.Entry<String, Long> e : settled.entrySet()) {
+            String line = whatif.out.lines().filter(l -> l.startsWith("万元 " + e.getKey())).findFirst().orElseThrow();
+            assertEquals(signed(e.getValue()), line.substring(34).trim().split("\\s+")[0], line);
+        }
+        long total = settled.values().stream().mapToLong(Long::longValue).sum();
+        String line = whatif.out.lines().filter(l -> l.startsWith("万元 total")).findFirst().orElseThrow();
+        String[] cells = line.substring(34).trim().split("\\s+");
+        assertEquals(signed(total), cells[0], line);
+        // Cleaner days cannot cost money.
+        assertTrue(Double.parseDouble(cells[1]) >= Double.parseDouble(cells[0]), line);
+    }
+
     @Test
     void theSameReportsFromInfluxDb() throws Exception {
         try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxd"))) {

@@ -2,6 +2,7 @@ package org.airindex.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.airindex.domain.PeriodValues;
 
 /**
  * Hand-made results of a small province, for tests whose expectations are worked out by hand: 甲省 with the
@@ -26,6 +27,7 @@ final class SampleResults implements Results {
     final List<Day> days = new ArrayList<>();
     final List<Day> provinceDays = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
+    final List<National> national = new ArrayList<>();
 
     static SampleResults province() {
         SampleResults r = new SampleResults();
@@ -35,13 +37,13 @@ final class SampleResults implements Results {
         r.money.add(new Money(A1, m, "2026-08-30", "composite", "average_value", -999_999, true));
         r.rankings.add(new Rank(P, m, "2026-08-30", "composite", 1, B3, 1.0, null));
         for (String key : List.of(A1, A2, B1, B3)) {
-            r.periods.add(new PlacePeriod(key, m, "2026-08-30", 9.0, 9.99, 30, true, null, null, null, null));
+            r.periods.add(new PlacePeriod(key, m, "2026-08-30", 9.0, 9.99, 30, true, null, null, null, null, values(9.0)));
         }
         // As of the 31st.
-        r.periods.add(new PlacePeriod(A1, m, "2026-08-31", 30.0, 3.5, 31, true, 3.89, -10.0, 34.1, -12.0));
-        r.periods.add(new PlacePeriod(A2, m, "2026-08-31", 35.0, 4.0, 31, true, 3.92, 2.0, 33.3, 5.0));
-        r.periods.add(new PlacePeriod(B1, m, "2026-08-31", 45.0, 5.0, 31, true, 4.63, 8.0, 40.9, 10.0));
-        r.periods.add(new PlacePeriod(B3, m, "2026-08-31", 50.0, 5.0, 31, true, 5.05, -1.0, 50.0, 0.0));
+        r.periods.add(new PlacePeriod(A1, m, "2026-08-31", 30.0, 3.5, 31, true, 3.89, -10.0, 34.1, -12.0, values(30.0)));
+        r.periods.add(new PlacePeriod(A2, m, "2026-08-31", 35.0, 4.0, 31, true, 3.92, 2.0, 33.3, 5.0, values(35.0)));
+        r.periods.add(new PlacePeriod(B1, m, "2026-08-31", 45.0, 5.0, 31, true, 4.63, 8.0, 40.9, 10.0, values(45.0)));
+        r.periods.add(new PlacePeriod(B3, m, "2026-08-31", 50.0, 5.0, 31, true, 5.05, -1.0, 50.0, 0.0, values(50.0)));
         r.averages.add(new Average(P, "month", m, "2026-08-31", 4.375, 40.0, -0.25, 0.75, 4));
         r.rankings.add(new Rank(P, m, "2026-08-31", "composite", 1, A1, 3.5, null));
         r.rankings.add(new Rank(P, m, "2026-08-31", "composite", 2, A2, 4.0, 3));
@@ -59,8 +61,8 @@ final class SampleResults implements Results {
         r.averages.add(new Average(P, "month", "2026-09", "2026-09-01", 1.0, 1.0, 1.0, 1.0, 4));
 
         // 2026-W33: ranks as of Sunday the 9th and Sunday the 16th.
-        r.periods.add(new PlacePeriod(A1, m, "2026-08-16", 31.0, 3.6, 16, true, 3.9, -7.7, 34.0, -8.8));
-        r.periods.add(new PlacePeriod(A2, m, "2026-08-16", 36.0, 3.7, 16, true, 3.8, -2.6, 33.0, 9.1));
+        r.periods.add(new PlacePeriod(A1, m, "2026-08-16", 31.0, 3.6, 16, true, 3.9, -7.7, 34.0, -8.8, values(31.0)));
+        r.periods.add(new PlacePeriod(A2, m, "2026-08-16", 36.0, 3.7, 16, true, 3.8, -2.6, 33.0, 9.1, values(36.0)));
         r.averages.add(new Average(P, "month", m, "2026-08-16", 3.65, 33.5, -5.15, 0.15, 2));
         r.rankings.add(new Rank(P, m, "2026-08-09", "composite", 1, A2, 3.4, null));
         r.rankings.add(new Rank(P, m, "2026-08-09", "composite", 2, A1, 3.5, 1));
@@ -71,6 +73,14 @@ final class SampleResults implements Results {
         r.money.add(new Money(A1, m, "2026-08-16", "pm25", "average_value", 250_000, false));
         r.money.add(new Money(A2, m, "2026-08-16", "pm25", "average_value", -250_000, false));
         r.money.add(new Money(A2, m, "2026-08-16", "composite", "average_value", -5_000, true));
+
+        // 甲市's national estimates: the version of the 16th is the week's, that of the 20th comes after it.
+        r.national.add(new National("甲省/甲市", m, "2026-08-16", "2026-07", 10, 4.2, 160, 168, true, 4.0, 0.2, 3.9,
+                40.0, 33.0, 27.5));
+        r.national.add(new National("甲省/甲市", m, "2026-08-16", "2026-07", 20, 4.2, 160, 168, true, 3.5, 0.7, 2.9,
+                40.0, 15.5, -9.0));
+        r.national.add(new National("甲省/甲市", m, "2026-08-20", "2026-07", 10, 3.9, 150, 168, false, null, 0, null,
+                38.0, null, null));
 
         // 15 August, and the same day a year before.
         r.days.add(new Day(A1, "2026-08-15", 30.0, 50, "优", "", true));
@@ -91,6 +101,11 @@ final class SampleResults implements Results {
         r.alerts.add(new Alert("e0", "episode", "orange", A1, "2026-08-14T20:00:00+08:00", "2026-08-16T05:00:00+08:00",
                 "甲省/甲市/一区 达到重污染天气橙色预警条件。 orange"));
         return r;
+    }
+
+    /** Statistics whose PM2.5 is the period's; the others fixed (µg/m³, CO mg/m³). */
+    static PeriodValues values(double pm25) {
+        return PeriodValues.of(10, 30, 60, pm25, 1.2, 150);
     }
 
     /** Illustrative coefficients for every comparison but PM2.5 against the average value, as in the seed scheme. */
@@ -130,6 +145,11 @@ final class SampleResults implements Results {
     @Override
     public List<Note> notes() {
         return notes;
+    }
+
+    @Override
+    public List<National> national() {
+        return national;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.airindex.reports.SampleResults.A2;
 import static org.airindex.reports.SampleResults.B3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +48,15 @@ class WeeklyDispatchTest {
         // f1 and e0 ended during the week; b1 and e1 are still open.
         assertEquals(List.of("b1", "e1"), w33.open().stream().map(Results.Alert::id).toList());
         assertEquals(B3, w33.open().get(0).place());
+    }
+
+    @Test
+    void theNationalEstimateOfTheWeeksEnd() {
+        assertEquals(List.of(10, 20), w33.national().stream().map(Results.National::n).toList());
+        List<String> ten = WeeklyReport.of(w33).sections().get(4).tables().get(0).rows().get(0);
+        assertEquals(List.of("甲市", "4.20", "160/168", "退出后10名", "在后10名", "4.00", "0.20", "3.90", "33.0", "27.5"),
+                ten);
+        assertTrue(WeeklyReport.of(w33).sections().get(4).paragraphs().get(0).contains("2026-07"));
     }
 
     @Test

@@ -10,10 +10,12 @@ import org.airindex.domain.Rounding;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
+import org.airindex.domain.province.NationalEstimate;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.SettlementNote;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
+import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -174,6 +176,30 @@ public final class ResultPoints {
         tags.put("kind", r.kind);
         tags.put("period", r.period);
         return tags;
+    }
+
+    /**
+     * A city's national estimate for one bottom N, as of its day; tagged by the target, so the exits of the
+     * bottom 10 and 20 are two series. The assumption travels with every point.
+     */
+    public static ResultLines national(NationalStanding s) {
+        Map<String, String> tags = place(s.province, s.city, null, null);
+        tags.put("period", s.period);
+        tags.put("target", "leave_bottom_" + s.n);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("table_period", s.tablePeriod);
+        f.put("composite", s.composite);
+        f.put("rank", s.rank);
+        f.put("of", s.of);
+        f.put("in_bottom", s.inBottom);
+        f.put("needed_composite", s.neededComposite);
+        f.put("reduction", s.reduction);
+        f.put("daily_composite", s.dailyComposite);
+        f.put("pm25", s.pm25);
+        f.put("needed_pm25", s.neededPm25);
+        f.put("daily_pm25", s.dailyPm25);
+        f.put("assumption", NationalEstimate.ASSUMPTION + " (" + s.tablePeriod + ")");
+        return single("national_estimate", tags, f, s.asOfEnd);
     }
 
     /**
