@@ -112,6 +112,8 @@ class DashboardQueriesTest {
         AirIndexConfig config = new AirIndexConfig();
         config.stations = "conf/stations.csv";
         config.province.baselines = writeBaselines(StationRegistry.load(Path.of(config.stations))).toString();
+        // Its months (2025-12 to 2026-11) precede every month the date runs cover.
+        config.national.table = "conf/national/sample-2026.csv";
         // Readings more than an hour ahead of the processing clock are dead letters: it reads the test's today.
         config.processingClock = TestDates.clock(config.zone(), java.time.LocalTime.NOON);
         servers = RealServers.start(work, config);
