@@ -9,10 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.StationRegistry;
-import org.airindex.io.influx.InfluxQl;
-import org.airindex.jobs.ProductionIo;
-import org.airindex.reports.InfluxResults;
-import org.airindex.reports.ReplayResults;
 import org.airindex.reports.Report;
 import org.airindex.reports.Reports;
 import org.airindex.reports.ReportWriter;
@@ -59,17 +55,7 @@ final class ReportCommand extends Subcommand {
     private ConfigOption configOption;
 
     @ArgGroup(multiplicity = "1")
-    private Source source;
-
-    /** Where the results are read from: exactly one of the two. */
-    private static final class Source {
-        @Option(names = "--results", paramLabel = "DIR", required = true,
-                description = "the --out folder of a replay")
-        private Path replay;
-
-        @Option(names = "--influx", required = true, description = "the InfluxDB of the configuration")
-        private boolean influx;
-    }
+    private ResultsSource source;
 
     ReportCommand(PrintStream out, PrintStream err) {
         super(out, err);
@@ -88,8 +74,7 @@ final class ReportCommand extends Subcommand {
             return USAGE;
         }
         try {
-            Results results = source.influx ? new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)),
-                    config.zone()) : new ReplayResults(source.replay);
+            Results results = source.open(config);
             progress("reading the results");
             Report report = switch (kind) {
                 case daily -> Reports.daily(results, place, LocalDate.parse(date), config);

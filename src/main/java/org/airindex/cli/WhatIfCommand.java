@@ -15,11 +15,7 @@ import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.PlaceStanding;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.WhatIf;
-import org.airindex.io.influx.InfluxQl;
-import org.airindex.jobs.ProductionIo;
 import org.airindex.reports.BulletinReport;
-import org.airindex.reports.InfluxResults;
-import org.airindex.reports.ReplayResults;
 import org.airindex.reports.Results;
 import org.airindex.reports.ResultsException;
 import org.airindex.reports.WhatIfQuestion;
@@ -66,16 +62,7 @@ final class WhatIfCommand extends Subcommand {
     private ConfigOption configOption;
 
     @ArgGroup(multiplicity = "1")
-    private Source source;
-
-    /** Where the results are read from: exactly one of the two. */
-    private static final class Source {
-        @Option(names = "--results", paramLabel = "DIR", required = true, description = "the --out folder of a replay")
-        private Path replay;
-
-        @Option(names = "--influx", required = true, description = "the InfluxDB of the configuration")
-        private boolean influx;
-    }
+    private ResultsSource source;
 
     WhatIfCommand(PrintStream out, PrintStream err) {
         super(out, err);
@@ -101,8 +88,7 @@ final class WhatIfCommand extends Subcommand {
         try {
             String province = registry.onlyProvince();
             String key = placeKey(registry);
-            Results results = source.influx ? new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)),
-                    config.zone()) : new ReplayResults(source.replay);
+            Results results = source.open(config);
             progress("reading the results");
             WhatIfQuestion q = WhatIfQuestion.of(results, config, province, key, month,
                     asOf == null ? null : asOf.toString(), from, pm25 == null ? null : -pm25, pm25Level,
