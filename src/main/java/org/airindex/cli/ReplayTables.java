@@ -150,6 +150,13 @@ final class ReplayTables {
                 "indicator", "comparison", "amount_cny", "illustrative")), entries(reports, p -> p.money),
                 e -> withAsOf(asOf, e.report(), List.of(e.entry().place(), e.entry().period(), e.entry().indicator(),
                         e.entry().comparison(), num(e.entry().amountCny()), Boolean.toString(e.entry().illustrative())))));
+        written.put(folder + "whatif.csv", table(dir.resolve("whatif.csv"), withAsOf(asOf, List.of("place", "period",
+                "cut", "days", "pm25", "composite", "composite_rank", "pm25_rank", "of", "bottom_of", "total_now_cny",
+                "total_then_cny")), entries(reports, p -> p.whatIf), e -> withAsOf(asOf, e.report(), List.of(
+                        e.entry().place(), e.entry().period(), num(e.entry().cut()), Integer.toString(e.entry().days()),
+                        optionalNum(e.entry().pm25()), optionalNum(e.entry().composite()), text(e.entry().compositeRank()),
+                        text(e.entry().pm25Rank()), Integer.toString(e.entry().of()), text(e.entry().bottomOf()),
+                        text(e.entry().totalNow()), text(e.entry().totalThen())))));
         // Notes name their day in both: a period's latest report may be older than the data's last day.
         written.put(folder + "settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
                 List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"), entries(reports, p -> p.notes),

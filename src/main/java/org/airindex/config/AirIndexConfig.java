@@ -159,6 +159,8 @@ public class AirIndexConfig implements Serializable {
         public String scheme = "conf/schemes/default.yaml";
         /** Last year's values: a CSV file or a folder of them; none when absent. */
         public String baselines = "conf/baselines";
+        /** What-if cuts, µg/m³ a day of PM2.5 over a month's remaining days, computed for every place daily. */
+        public List<Double> whatifCuts = List.of(5.0, 10.0, 20.0);
 
         public String baselinesPath() {
             return names(baselines) ? baselines : null;

@@ -148,7 +148,7 @@ public class AirIndexJob {
                 .uid("assessed-places")
                 .keyBy(p -> Keys.province(p.province, p.kind), Types.INT)
                 .process(new ProvinceComparisons(rules, config.province.scheme, config.province.baselinesPath(),
-                        lateness))
+                        lateness, config.province.whatifCuts))
                 .name("province comparisons")
                 .uid("province-comparisons");
 

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
 import org.airindex.domain.province.Baselines;
@@ -18,6 +20,8 @@ import org.airindex.domain.province.ProvinceResult;
 import org.airindex.domain.province.RewardScheme;
 import org.airindex.domain.province.SettlementNote;
 import org.airindex.domain.province.SettlementRule;
+import org.airindex.domain.province.WhatIf;
+import org.airindex.domain.province.WhatIfEntry;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
@@ -37,14 +41,18 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
     private final RuleChoice rules;
     private final String schemePath;
     private final String baselinesPath;
+    private final List<Double> whatIfCuts;
     private transient RewardScheme scheme;
     private transient Baselines baselines;
 
-    public ProvinceComparisons(RuleChoice rules, String schemePath, String baselinesPath, Duration allowedLateness) {
+    /** @param whatIfCuts the PM2.5 cuts (µg/m³ a day) each place's month is projected with, see {@link WhatIf} */
+    public ProvinceComparisons(RuleChoice rules, String schemePath, String baselinesPath, Duration allowedLateness,
+            List<Double> whatIfCuts) {
         super(PeriodValue.class, allowedLateness.toMillis());
         this.rules = rules;
         this.schemePath = schemePath;
         this.baselinesPath = baselinesPath;
+        this.whatIfCuts = List.copyOf(whatIfCuts);
     }
 
     @Override
@@ -82,9 +90,29 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
         r.gaps = result.gaps();
         r.notes = notes;
         if (first.kind.equals(PeriodValue.MONTH)) {
-            r.money = scheme.settle(first.period, result.averages(), standings, lastYear(compared, first.asOf));
+            Map<String, LastYearStanding> lastYear = lastYear(compared, first.asOf);
+            r.money = scheme.settle(first.period, result.averages(), standings, lastYear);
+            r.whatIf = whatIf(first, compared, standings, new WhatIf.Outcome(result, r.money), lastYear);
         }
         return r;
+    }
+
+    /** Each place's month if its remaining days ran lower by each cut; a place without the statistics is left out. */
+    private List<WhatIfEntry> whatIf(PeriodValue first, List<PeriodValue> compared, List<PlaceStanding> standings,
+            WhatIf.Outcome now, Map<String, LastYearStanding> lastYear) {
+        Map<String, PeriodValues> values = new HashMap<>();
+        for (PeriodValue v : compared) {
+            values.put(v.placeKey(), PeriodValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
+                    reported(v, Pollutant.PM10), reported(v, Pollutant.PM25), reported(v, Pollutant.CO),
+                    reported(v, Pollutant.O3)));
+        }
+        LocalDate asOf = LocalDate.parse(first.asOf);
+        return WhatIf.entries(first.province, first.period, standings, values, rules.forPeriod(asOf.withDayOfMonth(1),
+                asOf), scheme, lastYear, now, whatIfCuts);
+    }
+
+    private static Double reported(PeriodValue v, Pollutant p) {
+        return Rounding.reported(p, v.value(p));
     }
 
     /** The places the province compares (see {@link SettlementRule}); their notes go to {@code notes}. */

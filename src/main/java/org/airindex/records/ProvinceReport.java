@@ -7,6 +7,7 @@ import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.ProvinceAverages;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.SettlementNote;
+import org.airindex.domain.province.WhatIfEntry;
 
 /** Everything the province learns about its counties for one period as of one day. */
 public class ProvinceReport {
@@ -21,6 +22,8 @@ public class ProvinceReport {
     public List<MoneyEntry> money = new ArrayList<>();
     /** Places not compared like the others, and why. */
     public List<SettlementNote> notes = new ArrayList<>();
+    /** Months: each place's month if its remaining days ran lower PM2.5 by each configured cut. */
+    public List<WhatIfEntry> whatIf = new ArrayList<>();
 
     public ProvinceReport() {}
 }

@@ -188,6 +188,12 @@ class ReportFromResultsTest {
         assertEquals(signed(total), cells[0], line);
         // Cleaner days cannot cost money.
         assertTrue(Double.parseDouble(cells[1]) >= Double.parseDouble(cells[0]), line);
+        // The job projected the same cut that day (province.whatif_cuts): the same money then.
+        String p = place;
+        Map<String, String> job = rows(tables.resolve("history/whatif.csv")).stream().filter(w -> w.get("as_of")
+                .equals("2026-08-16") && w.get("place").equals(p) && w.get("cut").equals("5")).findFirst().orElseThrow();
+        assertEquals(Long.toString(total), job.get("total_now_cny"));
+        assertEquals(cells[1], signed(Long.parseLong(job.get("total_then_cny"))), job.toString());
     }
 
     @Test

@@ -36,7 +36,7 @@ class ProvinceComparisonsTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, PeriodValue, ProvinceReport> harness(
             String baselines) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ProvinceComparisons(RuleChoice.automatic(ZONE), SCHEME, baselines, LATENESS),
+                new ProvinceComparisons(RuleChoice.automatic(ZONE), SCHEME, baselines, LATENESS, List.of(5.0)),
                 p -> Keys.province(p.province, p.kind), Types.INT);
     }
 
@@ -262,7 +262,8 @@ class ProvinceComparisonsTest {
         Path scheme = dir.resolve("scheme.yaml");
         Files.writeString(scheme, Files.readString(Path.of(SCHEME)).replace("unsettled: exclude", "unsettled: rank_flagged"));
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ProvinceComparisons(RuleChoice.automatic(ZONE), scheme.toString(), baselines(dir).toString(), LATENESS),
+                new ProvinceComparisons(RuleChoice.automatic(ZONE), scheme.toString(), baselines(dir).toString(), LATENESS,
+                        List.of()),
                 p -> Keys.province(p.province, p.kind), Types.INT)) {
             send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
             send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));

@@ -77,6 +77,38 @@ public final class WhatIf {
     }
 
     /**
+     * Every place's month if its remaining days ran lower by each cut (µg/m³ of PM2.5 a day), the others as
+     * they are; a place without the statistics to project (or a month with no day left) gives none.
+     *
+     * @param values each place's period statistics so far, by place
+     * @param now    the comparison and settlement as they stand
+     */
+    public static List<WhatIfEntry> entries(String province, String period, List<PlaceStanding> places,
+            Map<String, PeriodValues> values, RuleSet rs, RewardScheme scheme, Map<String, LastYearStanding> lastYear,
+            Outcome now, List<Double> cuts) {
+        List<WhatIfEntry> out = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            int days = p.daysInPeriod() - p.daysSoFar();
+            PeriodValues v = values.get(p.place());
+            if (days <= 0 || v == null || !v.missing().isEmpty() || p.pm25() == null || p.composite() == null) {
+                continue;
+            }
+            for (double cut : cuts) {
+                List<PlaceStanding> changed = changed(places, p.place(), v, rs, new Change(days, cut, null, null));
+                Outcome then = outcome(province, period, changed, scheme, lastYear, true);
+                PlaceStanding own = changed.stream().filter(c -> c.place().equals(p.place())).findFirst().orElseThrow();
+                RankingEntry composite = then.rank(p.place(), Metric.COMPOSITE.code());
+                RankingEntry pm25 = then.rank(p.place(), Metric.PM25.code());
+                out.add(new WhatIfEntry(p.place(), period, cut, days, own.pm25(), own.composite(),
+                        composite == null ? null : composite.rank(), pm25 == null ? null : pm25.rank(),
+                        composite == null ? 0 : composite.of(), composite == null ? null : composite.bottomOf(),
+                        now.total(p.place()), then.total(p.place())));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The standings with one place's projected: its PM2.5 as reported (whole µg/m³, GB/T 8170) and its
      * composite index to the rule-set's decimals.
      *

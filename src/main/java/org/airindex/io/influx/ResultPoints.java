@@ -1,5 +1,6 @@
 package org.airindex.io.influx;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.NationalEstimate;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.SettlementNote;
+import org.airindex.domain.province.WhatIfEntry;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.NationalStanding;
@@ -150,6 +152,22 @@ public final class ResultPoints {
             f.put("illustrative", m.illustrative());
             lines.addAll(point("money", tags, f, r.asOfEnd));
         }
+        for (WhatIfEntry w : r.whatIf) {
+            Map<String, String> tags = placeKey(w.place());
+            tags.put("period", r.period);
+            tags.put("cut", BigDecimal.valueOf(w.cut()).stripTrailingZeros().toPlainString());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("days", w.days());
+            f.put("pm25", w.pm25());
+            f.put("composite", w.composite());
+            f.put("composite_rank", w.compositeRank());
+            f.put("pm25_rank", w.pm25Rank());
+            f.put("of", w.of());
+            f.put("bottom_of", w.bottomOf() == null ? 0 : w.bottomOf());
+            f.put("total_now_cny", w.totalNow());
+            f.put("total_then_cny", w.totalThen());
+            lines.addAll(point("whatif", tags, f, r.asOfEnd));
+        }
         for (SettlementNote n : r.notes) {
             Map<String, String> tags = reportTags(n.place(), r);
             tags.put("reason", n.reason());
@@ -161,8 +179,9 @@ public final class ResultPoints {
         Map<String, String> report = new LinkedHashMap<>();
         report.put("province", r.province);
         report.put("period", r.period);
-        // Money is tagged without the period kind; the period alone names it.
-        List<Replace> replaces = new ArrayList<>(List.of(new Replace("money", report, r.asOfEnd / 1000)));
+        // Money and what-ifs are tagged without the period kind; the period alone names them.
+        List<Replace> replaces = new ArrayList<>(List.of(new Replace("money", report, r.asOfEnd / 1000),
+                new Replace("whatif", report, r.asOfEnd / 1000)));
         report.put("kind", r.kind);
         for (String m : List.of("province_average", "ranking", "gap", "settlement_note")) {
             replaces.add(new Replace(m, report, r.asOfEnd / 1000));

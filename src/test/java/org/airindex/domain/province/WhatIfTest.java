@@ -86,6 +86,22 @@ class WhatIfTest {
     }
 
     @Test
+    void theJobsEntriesForEachCut() {
+        RewardScheme scheme = RewardScheme.fromClasspath("schemes/default.yaml");
+        Map<String, LastYearStanding> lastYear = Map.of(B, new LastYearStanding(B, 6.0, 45.0, 1));
+        List<PlaceStanding> now = places(30);
+        WhatIf.Outcome before = WhatIf.outcome("省", "2026-08", now, scheme, lastYear, true);
+        // Only B has the statistics to project; the crossing above, as an entry.
+        List<WhatIfEntry> entries = WhatIf.entries("省", "2026-08", now, Map.of(B, B_VALUES), RULES_2012, scheme,
+                lastYear, before, List.of(6.0));
+        assertEquals(List.of(new WhatIfEntry(B, "2026-08", 6.0, 15, 37.0, 4.41, 2, 2, 3, 10, 0L, 230_000L)), entries);
+        // A month with no day left has nothing to project.
+        List<PlaceStanding> whole = List.of(new PlaceStanding(B, 4.5, 40.0, null, null, 30, 30));
+        assertEquals(List.of(), WhatIf.entries("省", "2026-08", whole, Map.of(B, B_VALUES), RULES_2012, scheme,
+                lastYear, before, List.of(6.0)));
+    }
+
+    @Test
     void refusesWhatItCannotProject() {
         assertThrows(IllegalArgumentException.class, () -> WhatIf.changed(places(31), "省/市/无", B_VALUES, RULES_2012,
                 new WhatIf.Change(15, 5.0, null, null)));
