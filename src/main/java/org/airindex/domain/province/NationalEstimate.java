@@ -2,7 +2,7 @@ package org.airindex.domain.province;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.airindex.domain.CompositeIndex;
+import org.airindex.domain.Exact;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
@@ -59,7 +59,9 @@ public record NationalEstimate(String city, String period, String tablePeriod, d
         RankingEntry rank = result.rankings().stream()
                 .filter(r -> r.place().equals(key) && r.metric().equals(Metric.COMPOSITE.code())).findFirst()
                 .orElseThrow();
-        Double pmPerIndex = pm25PerIndex(values, rs);
+        // The index's PM2.5 term is weight × C / S: a unit of the index is S / weight µg/m³ of PM2.5.
+        Exact pmPerIndex = Exact.of(rs.compositeStandard(Pollutant.PM25)).dividedBy(
+                Exact.of(rs.compositeWeight(Pollutant.PM25)));
         Double pm25 = values.pm25() == null ? null : values.pm25().doubleValue();
         for (int n : bottomN) {
             GapEntry gap = result.gaps().stream().filter(g -> g.place().equals(key)
@@ -70,23 +72,20 @@ public record NationalEstimate(String city, String period, String tablePeriod, d
                         rank.bottomOf() != null && rank.bottomOf() <= n, null, 0, null, pm25, null, null));
                 continue;
             }
-            Double neededPm25 = pm25 == null || pmPerIndex == null ? null
-                    : Math.max(0, pm25 - gap.reduction() * pmPerIndex);
-            Double dailyPm25 = neededPm25 == null || standing.daysSoFar() == standing.daysInPeriod() ? null
-                    : (neededPm25 * standing.daysInPeriod() - pm25 * standing.daysSoFar())
-                            / (standing.daysInPeriod() - standing.daysSoFar());
+            Exact needed = pm25 == null ? null
+                    : max0(Exact.of(pm25).minus(Exact.of(gap.reduction()).times(pmPerIndex)));
+            int d = standing.daysSoFar();
+            int days = standing.daysInPeriod();
+            Exact daily = needed == null || d == days ? null
+                    : needed.times(days).minus(Exact.of(pm25).times(d)).dividedBy(days - d);
             out.add(new NationalEstimate(city, period, published, standing.composite(), rank.rank(), rank.of(), n,
-                    true, gap.targetValue(), gap.reduction(), gap.dailyNeeded(), pm25, neededPm25, dailyPm25));
+                    true, gap.targetValue(), gap.reduction(), gap.dailyNeeded(), pm25,
+                    needed == null ? null : needed.toDouble(), daily == null ? null : daily.toDouble()));
         }
         return out;
     }
 
-    /** µg/m³ of PM2.5 per unit of the composite index: the reciprocal of its PM2.5 term's slope, S(PM2.5). */
-    private static Double pm25PerIndex(PeriodValues values, RuleSet rs) {
-        if (!values.missing().isEmpty() || values.pm25().doubleValue() <= 0) {
-            return null;
-        }
-        CompositeIndex index = rs.compositeIndex(values);
-        return values.pm25().doubleValue() / index.subIndex(Pollutant.PM25);
+    private static Exact max0(Exact v) {
+        return v.signum() < 0 ? Exact.ZERO : v;
     }
 }
