@@ -79,6 +79,8 @@ final class WhatIfCommand extends Subcommand {
             if (pm25 == null && pm25Level == null && composite == null) {
                 throw new IllegalArgumentException("nothing changes: give --pm25, --pm25-level or --composite");
             }
+            // The change's own checks (finite numbers, a level not below zero) before any result is read.
+            new WhatIf.Change(0, pm25 == null ? null : -pm25, pm25Level, composite == null ? null : -composite);
             config = configOption.load();
             registry = StationRegistry.load(Path.of(config.stations));
         } catch (IllegalArgumentException e) {
