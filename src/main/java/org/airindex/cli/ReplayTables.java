@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.io.csv.CsvParts;
 import org.airindex.io.csv.CsvWriter;
 import org.airindex.jobs.ReplayOutputs.Results;
@@ -111,7 +112,7 @@ final class ReplayTables {
                 "daily_composite", "pm25", "needed_pm25", "daily_pm25"), latestAsOf(r.national(), s -> s.placeKey() + "@"
                 + s.period + "@" + s.asOf + "@" + s.n, s -> s.asOf, Comparator.comparing((NationalStanding s) -> s.asOf)
                 .thenComparing(NationalStanding::placeKey).thenComparingInt(s -> s.n)), s -> List.of(s.asOf,
-                s.placeKey(), s.period, s.tablePeriod, "leave_bottom_" + s.n, num(s.composite), Integer.toString(s.rank),
+                s.placeKey(), s.period, s.tablePeriod, ProvinceComparison.LEAVE_BOTTOM + s.n, num(s.composite), Integer.toString(s.rank),
                 Integer.toString(s.of), Boolean.toString(s.inBottom), optionalNum(s.neededComposite), num(s.reduction),
                 optionalNum(s.dailyComposite), optionalNum(s.pm25), optionalNum(s.neededPm25),
                 optionalNum(s.dailyPm25))));

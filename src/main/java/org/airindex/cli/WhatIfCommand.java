@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.Rounding;
 import org.airindex.domain.province.MoneyEntry;
@@ -106,7 +107,7 @@ final class WhatIfCommand extends Subcommand {
     /** The county's key: as given, or the one county of the registry with that name. */
     private String placeKey(StationRegistry registry) {
         List<String> keys = registry.stations().stream()
-                .map(s -> s.province() + "/" + s.city() + "/" + s.county()).distinct()
+                .map(Station::countyKey).distinct()
                 .filter(k -> k.equals(place) || k.endsWith("/" + place)).toList();
         if (keys.size() != 1) {
             throw new IllegalArgumentException(keys.isEmpty() ? "no county " + place + " in the station registry"

@@ -52,10 +52,8 @@ public class NationalTracker extends RichFlatMapFunction<PeriodValue, NationalSt
             return;
         }
         LocalDate asOf = LocalDate.parse(v.asOf);
-        PeriodValues values = PeriodValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
-                reported(v, Pollutant.PM10), reported(v, Pollutant.PM25), reported(v, Pollutant.CO),
-                reported(v, Pollutant.O3));
-        PlaceStanding standing = new PlaceStanding(v.placeKey(), v.composite, reported(v, Pollutant.PM25), null, null,
+        PeriodValues values = v.reported();
+        PlaceStanding standing = new PlaceStanding(v.placeKey(), v.composite, Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)), null, null,
                 v.daysSoFar, v.daysInPeriod);
         for (NationalEstimate e : NationalEstimate.of(table, v.city, standing, values,
                 rules.forPeriod(YearMonth.from(asOf).atDay(1), asOf), v.period, bottomN)) {
@@ -79,9 +77,5 @@ public class NationalTracker extends RichFlatMapFunction<PeriodValue, NationalSt
             s.dailyPm25 = e.dailyPm25();
             out.collect(s);
         }
-    }
-
-    private static Double reported(PeriodValue v, Pollutant p) {
-        return Rounding.reported(p, v.value(p));
     }
 }

@@ -102,17 +102,11 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
             WhatIf.Outcome now, Map<String, LastYearStanding> lastYear) {
         Map<String, PeriodValues> values = new HashMap<>();
         for (PeriodValue v : compared) {
-            values.put(v.placeKey(), PeriodValues.of(reported(v, Pollutant.SO2), reported(v, Pollutant.NO2),
-                    reported(v, Pollutant.PM10), reported(v, Pollutant.PM25), reported(v, Pollutant.CO),
-                    reported(v, Pollutant.O3)));
+            values.put(v.placeKey(), v.reported());
         }
         LocalDate asOf = LocalDate.parse(first.asOf);
         return WhatIf.entries(first.province, first.period, standings, values, rules.forPeriod(asOf.withDayOfMonth(1),
                 asOf), scheme, lastYear, now, whatIfCuts);
-    }
-
-    private static Double reported(PeriodValue v, Pollutant p) {
-        return Rounding.reported(p, v.value(p));
     }
 
     /** The places the province compares (see {@link SettlementRule}); their notes go to {@code notes}. */

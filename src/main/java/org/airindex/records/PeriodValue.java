@@ -1,7 +1,9 @@
 package org.airindex.records;
 
 import org.airindex.domain.Exact;
+import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
+import org.airindex.domain.Rounding;
 
 /**
  * A place's period-to-date statistics (STANDARDS.md §3–§4), as of the end of one day: month to
@@ -70,6 +72,14 @@ public class PeriodValue extends ExactValues {
             case PM10 -> pm10;
             case PM25 -> pm25;
         };
+    }
+
+    /** The six statistics as reported (µg/m³ integers, CO one decimal): what the province compares. */
+    public PeriodValues reported() {
+        return PeriodValues.of(Rounding.reported(Pollutant.SO2, value(Pollutant.SO2)),
+                Rounding.reported(Pollutant.NO2, value(Pollutant.NO2)), Rounding.reported(Pollutant.PM10,
+                        value(Pollutant.PM10)), Rounding.reported(Pollutant.PM25, value(Pollutant.PM25)),
+                Rounding.reported(Pollutant.CO, value(Pollutant.CO)), Rounding.reported(Pollutant.O3, value(Pollutant.O3)));
     }
 
     /** Last year's PM2.5 for the same days, as exact as it was computed. */

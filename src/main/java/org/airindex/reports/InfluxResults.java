@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.airindex.domain.PeriodValues;
+import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.io.influx.Series;
 
@@ -76,7 +77,7 @@ public final class InfluxResults implements Results {
     @Override
     public List<National> national() {
         return rows("national_estimate", (tags, r) -> new National(place(tags), tags.get("period"), day(r),
-                text(r, "table_period"), Integer.parseInt(tags.get("target").substring("leave_bottom_".length())),
+                text(r, "table_period"), Integer.parseInt(tags.get("target").substring(ProvinceComparison.LEAVE_BOTTOM.length())),
                 num(r, "composite"), integer(r, "rank"), integer(r, "of"), flag(r, "in_bottom"),
                 num(r, "needed_composite"), num(r, "reduction"), num(r, "daily_composite"), num(r, "pm25"),
                 num(r, "needed_pm25"), num(r, "daily_pm25")));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.airindex.domain.PeriodValues;
+import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
@@ -78,7 +79,7 @@ public final class ReplayResults implements Results {
             return List.of();
         }
         return rows("national_estimate.csv", r -> new National(r.text("city"), r.text("period"), r.text("as_of"),
-                r.text("table_period"), Integer.parseInt(r.text("target").substring("leave_bottom_".length())),
+                r.text("table_period"), Integer.parseInt(r.text("target").substring(ProvinceComparison.LEAVE_BOTTOM.length())),
                 r.num("composite"), r.integer("rank"), r.integer("of"), r.flag("in_bottom"), r.num("needed_composite"),
                 r.num("reduction"), r.num("daily_composite"), r.num("pm25"), r.num("needed_pm25"), r.num("daily_pm25")));
     }

@@ -7,6 +7,7 @@ import static org.airindex.reports.BulletinReport.signedWan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.reports.Report.Section;
 import org.airindex.reports.Results.Alert;
 import org.airindex.reports.Results.Gap;
@@ -75,8 +76,8 @@ public final class WeeklyReport {
     private static List<String> gapRow(WeeklyDispatch w, Gap g) {
         boolean composite = g.indicator().equals("composite");
         int decimals = composite ? 2 : 1;
-        String target = g.target().equals("provincial_average") ? "低于全省平均"
-                : g.target().startsWith("leave_bottom_") ? "退出后" + g.target().substring("leave_bottom_".length()) + "名"
+        String target = g.target().equals(ProvinceComparison.PROVINCIAL_AVERAGE) ? "低于全省平均"
+                : g.target().startsWith(ProvinceComparison.LEAVE_BOTTOM) ? "退出后" + g.target().substring(ProvinceComparison.LEAVE_BOTTOM.length()) + "名"
                 : g.target();
         return List.of(w.names().of(g.place()), INDICATOR_ZH.getOrDefault(g.indicator(), g.indicator()), target,
                 fixed(g.current(), composite ? 2 : 0), fixed(g.targetValue(), decimals), fixed(g.reduction(), decimals),

@@ -12,6 +12,7 @@ import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.NationalEstimate;
+import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.SettlementNote;
 import org.airindex.domain.province.WhatIfEntry;
@@ -204,7 +205,7 @@ public final class ResultPoints {
     public static ResultLines national(NationalStanding s) {
         Map<String, String> tags = place(s.province, s.city, null, null);
         tags.put("period", s.period);
-        tags.put("target", "leave_bottom_" + s.n);
+        tags.put("target", ProvinceComparison.LEAVE_BOTTOM + s.n);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("table_period", s.tablePeriod);
         f.put("composite", s.composite);
