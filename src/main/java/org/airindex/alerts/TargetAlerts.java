@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.domain.Period;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.alerts.AlertRules;
 import org.airindex.domain.alerts.AlertState;
@@ -16,7 +17,6 @@ import org.airindex.domain.alerts.FineRiskRule;
 import org.airindex.domain.province.RankingEntry;
 import org.airindex.domain.province.RewardScheme;
 import org.airindex.pipeline.RuleChoice;
-import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
 
 /**
@@ -54,7 +54,7 @@ public class TargetAlerts extends KeyedProcessFunction<Integer, ProvinceReport, 
 
     @Override
     public void processElement(ProvinceReport r, Context ctx, Collector<AlertEvent> out) throws Exception {
-        if (!r.kind.equals(PeriodValue.MONTH)) {
+        if (!r.kind.equals(Period.MONTH)) {
             return;
         }
         long day = ruleChoice.dayEnd(LocalDate.parse(r.asOf).minusDays(1));

@@ -17,15 +17,19 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.config.ConfigLoader;
 import org.airindex.config.StationRegistry;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.io.csv.CsvPartSink;
 import org.airindex.io.file.ReadingFileFormat;
-import org.airindex.io.json.TimeBounds;
 import org.airindex.io.influx.InfluxSink;
 import org.airindex.io.influx.RejectedLines;
+import org.airindex.io.json.TimeBounds;
 import org.airindex.jobs.AirIndexJob;
 import org.airindex.jobs.InfluxOutputs;
 import org.airindex.jobs.ProductionIo;
@@ -33,10 +37,6 @@ import org.airindex.jobs.ReplayOutputs;
 import org.airindex.pipeline.KeySpread;
 import org.airindex.pipeline.Keys;
 import org.airindex.records.DeadLetter;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code replay}: history through the streaming job's own operators, in Flink's batch execution mode, to
@@ -111,7 +111,7 @@ final class ReplayCommand extends Subcommand {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batchSettings());
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.setParallelism(parallelism);
-            env.setMaxParallelism(KeySpread.maxParallelism(Keys.families(registry), parallelism));
+            env.setMaxParallelism(KeySpread.maxParallelism(Keys.families(registry, config.namedPeriods()), parallelism));
             FileSource<org.airindex.records.RawReading> source = FileSource
                     .forRecordStreamFormat(new ReadingFileFormat(TimeBounds.of(config)), new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();

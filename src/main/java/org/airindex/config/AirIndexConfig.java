@@ -1,6 +1,5 @@
 package org.airindex.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +8,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.airindex.domain.NamedPeriod;
 import org.airindex.io.influx.InfluxSettings;
 
 /**
@@ -38,6 +39,8 @@ public class AirIndexConfig implements Serializable {
     public Province province = new Province();
     public Reports reports = new Reports();
     public National national = new National();
+    /** Named assessment periods, computed like months besides them and the year to date. */
+    public List<AssessmentPeriod> periods = List.of(AssessmentPeriod.of("autumn-winter", "10-01", "03-31"));
     /**
      * What "now" is for the plausibility of a reading's time (event_time.max_ahead): the system clock;
      * tests that replay days ahead of the machine's date set their own. Not a YAML key.
@@ -164,6 +167,27 @@ public class AirIndexConfig implements Serializable {
 
         public String baselinesPath() {
             return names(baselines) ? baselines : null;
+        }
+    }
+
+    /** The named periods as the domain holds them; validated at load. */
+    public List<NamedPeriod> namedPeriods() {
+        return periods.stream().map(p -> NamedPeriod.of(p.name, p.from, p.to)).toList();
+    }
+
+    /** A named assessment period (see {@link NamedPeriod}): first and last day as MM-dd. */
+    public static class AssessmentPeriod implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public String name;
+        public String from;
+        public String to;
+
+        public static AssessmentPeriod of(String name, String from, String to) {
+            AssessmentPeriod p = new AssessmentPeriod();
+            p.name = name;
+            p.from = from;
+            p.to = to;
+            return p;
         }
     }
 

@@ -1,10 +1,5 @@
 package org.airindex.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,13 +12,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.airindex.domain.NamedPeriod;
 
 /**
  * Reads {@link AirIndexConfig} from YAML, then applies environment overrides, then validates, so a
@@ -229,8 +232,30 @@ public final class ConfigLoader {
                     + ") must be longer than checkpointing.interval + checkpointing.timeout (" + longestCheckpoint
                     + "): alerts commit on checkpoints");
         }
+        namedPeriods(c);
         if (c.checkpointing.interval.toMillis() < 10) {
             throw new IllegalArgumentException("checkpointing.interval must be at least 10 ms (Flink's minimum)");
+        }
+    }
+
+    private static void namedPeriods(AirIndexConfig c) {
+        if (c.periods == null) {
+            throw new IllegalArgumentException("periods must be a list (empty for none)");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < c.periods.size(); i++) {
+            AirIndexConfig.AssessmentPeriod p = c.periods.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("periods[" + i + "] is empty");
+            }
+            try {
+                NamedPeriod.of(p.name, p.from, p.to);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("periods[" + i + "]: " + e.getMessage());
+            }
+            if (!names.add(p.name)) {
+                throw new IllegalArgumentException("periods[" + i + "]: a second period named " + p.name);
+            }
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -72,7 +72,7 @@ public class AirIndexJob {
 
     public void build(StreamExecutionEnvironment env) {
         ConfigLoader.requireFiles(config);
-        Keys.requireDistinct(registry);
+        Keys.requireDistinct(registry, config.namedPeriods());
         perWindow = env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
         boolean perWindow = this.perWindow; // the key selectors must not capture the job
         RuleChoice rules = new RuleChoice(config.standards, config.rules, config.zone());
@@ -138,7 +138,7 @@ public class AirIndexJob {
 
         DataStream<PeriodValue> periods = placeDays
                 .keyBy(d -> Keys.place(d.placeKey()), Types.INT)
-                .process(new PlacePeriod(rules, config.province.baselinesPath()))
+                .process(new PlacePeriod(rules, config.province.baselinesPath(), config.namedPeriods()))
                 .name("period to date")
                 .uid("period-to-date");
 

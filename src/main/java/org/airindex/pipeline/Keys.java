@@ -1,14 +1,17 @@
 package org.airindex.pipeline;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
+import org.airindex.domain.NamedPeriod;
+import org.airindex.domain.Period;
 import org.airindex.records.HourlyValue;
-import org.airindex.records.PeriodValue;
 import org.airindex.records.Places;
 
 /**
@@ -51,7 +54,7 @@ public final class Keys {
         return perWindow ? 31 * place + Long.hashCode(windowEnd) : place;
     }
 
-    /** A province's reports of one period kind (month to date, year to date). */
+    /** A province's reports of one period kind (month to date, year to date, a named period to date). */
     public static int province(String province, String kind) {
         return provinceKey(province, kind).hashCode();
     }
@@ -61,8 +64,8 @@ public final class Keys {
     }
 
     /** Every key the registry's stations can produce, checked for a shared id. */
-    public static void requireDistinct(StationRegistry registry) {
-        families(registry);
+    public static void requireDistinct(StationRegistry registry, List<NamedPeriod> named) {
+        families(registry, named);
     }
 
     /**
@@ -72,7 +75,9 @@ public final class Keys {
      *
      * @throws IllegalArgumentException when two keys share an id
      */
-    public static Map<String, Set<Integer>> families(StationRegistry registry) {
+    public static Map<String, Set<Integer>> families(StationRegistry registry, List<NamedPeriod> named) {
+        List<String> kinds = new ArrayList<>(List.of(Period.MONTH, Period.YEAR_TO_DATE));
+        named.forEach(n -> kinds.add(n.name()));
         Map<Integer, String> stations = new HashMap<>();
         Map<Integer, String> places = new HashMap<>();
         Map<Integer, String> reports = new HashMap<>();
@@ -84,7 +89,7 @@ public final class Keys {
                 String key = Places.keyAt(level, s.province(), s.city(), s.county());
                 families.computeIfAbsent(level, f -> new TreeSet<>()).add(claim(places, place(key), key));
             }
-            for (String kind : new String[] {PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE}) {
+            for (String kind : kinds) {
                 families.computeIfAbsent(REPORTS, f -> new TreeSet<>()).add(claim(reports, province(s.province(), kind),
                         provinceKey(s.province(), kind)));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
+import org.airindex.domain.Period;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
@@ -43,7 +44,7 @@ public class NationalTracker extends RichFlatMapFunction<PeriodValue, NationalSt
 
     /** Whether a period value is one the tracker estimates from: a city's month with a composite index. */
     public static boolean estimated(PeriodValue v) {
-        return v.level.equals(HourlyValue.CITY) && v.kind.equals(PeriodValue.MONTH) && v.composite != null;
+        return v.level.equals(HourlyValue.CITY) && v.kind.equals(Period.MONTH) && v.composite != null;
     }
 
     @Override

@@ -2,12 +2,11 @@ package org.airindex.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -16,6 +15,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.domain.ChangeRate;
+import org.airindex.domain.NamedPeriod;
+import org.airindex.domain.Period;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
@@ -25,25 +26,32 @@ import org.airindex.records.DailyValue;
 import org.airindex.records.PeriodValue;
 
 /**
- * Month-to-date and year-to-date statistics of one place, updated as each of its days closes
- * (and again when a closed day is corrected), with the change rate (同比) against the same days
- * of last year. Last year comes from the place's own daily history when the job has processed it
- * and it is valid; otherwise, for months, from the baseline files ({@code conf/baselines}).
- * Both years are computed under the current rule-set (STANDARDS.md §0), so the rate is like for
- * like. The state holds the days of the watermark's year and the year before; older days are dropped.
+ * Month-to-date, year-to-date and named-period-to-date (the autumn-winter campaign, ...) statistics
+ * of one place, updated as each of its days closes (and again when a closed day is corrected), with
+ * the change rate (同比) against the same days of last year. Last year comes from the place's own
+ * daily history when the job has processed it and it is valid; otherwise, for months and named
+ * periods, from the whole period's row in the baseline files ({@code conf/baselines}). Both years are computed under the current rule-set
+ * (STANDARDS.md §0), so the rate is like for like. The state holds the days back to a year before the
+ * earliest period that the watermark's day is in (a campaign crossing the new year reaches back to
+ * October two years before the watermark's year); older days are dropped.
  */
 public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, PeriodValue> {
     private static final long serialVersionUID = 1L;
 
     private final RuleChoice rules;
     private final String baselinesPath;
+    private final List<NamedPeriod> named;
     private transient MapState<String, DailyValue> days;
     private transient Baselines baselines;
 
-    /** @param baselinesPath baseline CSV file or folder, or null for none */
-    public PlacePeriod(RuleChoice rules, String baselinesPath) {
+    /**
+     * @param baselinesPath baseline CSV file or folder, or null for none
+     * @param named the named periods computed besides months and the year to date
+     */
+    public PlacePeriod(RuleChoice rules, String baselinesPath, List<NamedPeriod> named) {
         this.rules = rules;
         this.baselinesPath = baselinesPath;
+        this.named = List.copyOf(named);
     }
 
     @Override
@@ -57,39 +65,68 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
     public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
-        // ISO dates order as strings, so days are kept, cut and split by year without parsing each one.
-        String keepFrom = LocalDate.of(horizon(date, ctx.timerService().currentWatermark()).getYear() - 1, 1, 1)
-                .toString();
-        String lastYear = LocalDate.of(date.getYear() - 1, 1, 1).toString();
-        String thisYear = LocalDate.of(date.getYear(), 1, 1).toString();
-        String nextYear = LocalDate.of(date.getYear() + 1, 1, 1).toString();
-        List<DailyValue> current = new ArrayList<>();
-        List<DailyValue> previous = new ArrayList<>();
-        // A corrected day changes every later period-to-date value of its year.
-        TreeSet<String> later = new TreeSet<>();
+        // ISO dates order as strings, so days are kept, cut and sliced by period without parsing each one.
+        String keepFrom = keepFrom(horizon(date, ctx.timerService().currentWatermark())).toString();
+        List<DailyValue> kept = new ArrayList<>();
         Iterator<DailyValue> it = days.values().iterator();
         while (it.hasNext()) {
             DailyValue day = it.next();
             if (day.date.compareTo(keepFrom) < 0) {
                 it.remove();
-            } else if (day.date.compareTo(lastYear) < 0) {
-                continue;
-            } else if (day.date.compareTo(thisYear) < 0) {
-                previous.add(day);
             } else {
-                current.add(day);
-                if (day.date.compareTo(d.date) >= 0 && day.date.compareTo(nextYear) < 0) {
-                    later.add(day.date);
+                kept.add(day);
+            }
+        }
+        kept.sort(Comparator.comparing((DailyValue day) -> day.date));
+        // A corrected day changes every later to-date value of each period it is in.
+        List<Period> periods = periodsOf(date);
+        for (DailyValue day : kept.subList(indexOf(kept, date), kept.size())) {
+            LocalDate asOf = LocalDate.parse(day.date);
+            for (Period p : periods) {
+                if (p.contains(asOf)) {
+                    out.collect(period(d, p.at(asOf), asOf, kept));
                 }
             }
         }
-        for (String day : later) {
-            LocalDate asOf = LocalDate.parse(day);
-            if (YearMonth.from(asOf).equals(YearMonth.from(date))) {
-                out.collect(period(d, PeriodValue.MONTH, asOf.withDayOfMonth(1), asOf, current, previous));
-            }
-            out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, current, previous));
+    }
+
+    /** The periods a day is in: its month, its year to date, and the runs of the named periods that hold it. */
+    private List<Period> periodsOf(LocalDate day) {
+        List<Period> periods = new ArrayList<>(List.of(Period.month(day), Period.yearToDate(day)));
+        for (NamedPeriod n : named) {
+            n.containing(day).ifPresent(periods::add);
         }
+        return periods;
+    }
+
+    /** Last year's days of the year to date and of each named period's latest run, so a late day still has its base. */
+    private LocalDate keepFrom(LocalDate horizon) {
+        LocalDate from = horizon.withDayOfYear(1);
+        for (NamedPeriod n : named) {
+            LocalDate start = n.latestStartedBy(horizon).start();
+            from = start.isBefore(from) ? start : from;
+        }
+        return from.minusYears(1);
+    }
+
+    /** The index of the first of the days sorted by date that is on or after {@code day}. */
+    private static int indexOf(List<DailyValue> sorted, LocalDate day) {
+        String date = day.toString();
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted.get(mid).date.compareTo(date) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static List<DailyValue> slice(List<DailyValue> sorted, LocalDate from, LocalDate to) {
+        return sorted.subList(indexOf(sorted, from), indexOf(sorted, to.plusDays(1)));
     }
 
     /**
@@ -113,11 +150,10 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         return true;
     }
 
-    /** @param current the place's days of asOf's year, {@code previous} those of the year before */
-    private PeriodValue period(DailyValue place, String kind, LocalDate start, LocalDate asOf,
-            List<DailyValue> current, List<DailyValue> previous) throws Exception {
-        RuleSet rs = rules.forPeriod(start, asOf);
-        PeriodValue v = PeriodStatistics.compute(rs, kind, start, asOf, current);
+    /** @param kept the place's days sorted by date, this period's and last year's among them */
+    private PeriodValue period(DailyValue place, Period period, LocalDate asOf, List<DailyValue> kept) throws Exception {
+        RuleSet rs = rules.forPeriod(period.start(), asOf);
+        PeriodValue v = PeriodStatistics.compute(rs, period, asOf, slice(kept, period.start(), asOf));
         v.level = place.level;
         v.province = place.province;
         v.city = place.city;
@@ -125,15 +161,17 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         v.asOfEnd = rules.dayEnd(asOf);
         v.noData = hasNoValue(days.get(asOf.toString()));
 
-        RuleSet lastYearRules = rules.forLastYear(rs, start.minusYears(1), asOf.minusYears(1));
-        PeriodValue last = PeriodStatistics.compute(lastYearRules, kind, start.minusYears(1), asOf.minusYears(1),
-                previous);
+        Period lastYear = period.lastYear();
+        LocalDate lastYearAsOf = asOf.minusYears(1);
+        RuleSet lastYearRules = rules.forLastYear(rs, lastYear.start(), lastYearAsOf);
+        PeriodValue last = PeriodStatistics.compute(lastYearRules, lastYear, lastYearAsOf, slice(kept, lastYear.start(),
+                lastYearAsOf));
         if (last.valid && last.composite != null) {
             v.compositeLastYear = last.composite;
             v.pm25LastYear(last.value(Pollutant.PM25));
             v.baseline = "history";
-        } else if (kind.equals(PeriodValue.MONTH) && baselines != null) {
-            Optional<PeriodValues> file = baselines.get(v.placeKey(), YearMonth.from(start.minusYears(1)).toString());
+        } else if (!period.kind().equals(Period.YEAR_TO_DATE) && baselines != null) {
+            Optional<PeriodValues> file = baselines.get(v.placeKey(), lastYear.id());
             if (file.isPresent() && file.get().missing().isEmpty()) {
                 v.compositeLastYear = lastYearRules.compositeIndex(file.get()).composite();
                 v.pm25LastYear(file.get().pm25());

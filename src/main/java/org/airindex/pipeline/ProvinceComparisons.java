@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.airindex.config.AirIndexConfig;
+import org.airindex.domain.Period;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
@@ -89,7 +90,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
         r.rankings = result.rankings();
         r.gaps = result.gaps();
         r.notes = notes;
-        if (first.kind.equals(PeriodValue.MONTH)) {
+        if (first.kind.equals(Period.MONTH)) {
             Map<String, LastYearStanding> lastYear = lastYear(compared, first.asOf);
             r.money = scheme.settle(first.period, result.averages(), standings, lastYear);
             r.whatIf = whatIf(first, compared, standings, new WhatIf.Outcome(result, r.money), lastYear);

@@ -7,20 +7,18 @@ import org.airindex.domain.Rounding;
 
 /**
  * A place's period-to-date statistics (STANDARDS.md §3–§4), as of the end of one day: month to
- * date ({@code period} "2026-11") or year to date ("2026-01..2026-11"), from the place's daily
- * series, with the composite index, shares, and the comparison with the same days last year.
+ * date ({@code period} "2026-11"), year to date ("2026-01..2026-11") or a named period to date
+ * ("autumn-winter 2026-10-01..2027-03-31"), from the place's daily series, with the composite index,
+ * shares, and the comparison with the same days last year.
  */
 public class PeriodValue extends ExactValues {
     private static final String PM25_LAST_YEAR = "pm25_last_year";
-
-    public static final String MONTH = "month";
-    public static final String YEAR_TO_DATE = "ytd";
 
     public String level;
     public String county;
     public String city;
     public String province;
-    /** {@link #MONTH} or {@link #YEAR_TO_DATE}. */
+    /** {@link org.airindex.domain.Period#kind()}: month, ytd or a named period's name. */
     public String kind;
     public String period;
     /** The last day included, ISO yyyy-MM-dd, and the end of that day in epoch milliseconds. */

@@ -11,17 +11,17 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.airindex.domain.Period;
 import org.airindex.domain.alerts.AlertEvent;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.ProvinceAverages;
 import org.airindex.domain.province.RankingEntry;
-import org.airindex.pipeline.RuleChoice;
 import org.airindex.pipeline.Keys;
-import org.airindex.records.PeriodValue;
+import org.airindex.pipeline.RuleChoice;
 import org.airindex.records.ProvinceReport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Month-to-date reports built by hand: provincial averages, two of 25 counties' rankings, gaps. */
 class TargetAlertsTest {
@@ -82,21 +82,21 @@ class TargetAlertsTest {
 
     @Test
     void fineRiskAndBottomNOpenEscalateAndCloseWithTheGapInTheMessage() throws Exception {
-        ProvinceReport d1 = report("2026-11-05", PeriodValue.MONTH);
+        ProvinceReport d1 = report("2026-11-05", Period.MONTH);
         county(d1, X, 4.5, -2.0, 45, -10.0, 21, 10);   // composite worse on both, PM2.5 on the value only
         county(d1, Y, 3.5, -8.0, 35, -7.0, 5, null);   // better on everything
         d1.gaps.add(new GapEntry(X, "2026-11", "composite", "leave_bottom_10", 4.5, 4.2, 0.3, 3.9));
         d1.gaps.add(new GapEntry(X, "2026-11", "composite", "provincial_average", 4.5, 3.96, 0.54, 3.5));
         send(d1);
-        ProvinceReport d2 = report("2026-11-06", PeriodValue.MONTH);
+        ProvinceReport d2 = report("2026-11-06", Period.MONTH);
         county(d2, X, 4.4, -2.0, 45, -10.0, 14, 20);   // bottom 20 only: a lower level, no event
         county(d2, Y, 3.5, -8.0, 35, -7.0, 5, null);
         send(d2);
-        ProvinceReport d3 = report("2026-11-07", PeriodValue.MONTH);
+        ProvinceReport d3 = report("2026-11-07", Period.MONTH);
         county(d3, X, 3.9, -6.0, 45, -3.0, 8, 20);     // composite clear from 11-07; PM2.5 now worse on both
         county(d3, Y, 3.5, -8.0, 35, -7.0, 5, null);
         send(d3);
-        ProvinceReport d4 = report("2026-11-08", PeriodValue.MONTH);
+        ProvinceReport d4 = report("2026-11-08", Period.MONTH);
         county(d4, X, 3.9, -6.0, 45, -3.0, 4, null);   // out of every bottom N; composite clear for 2 days
         county(d4, Y, 3.5, -8.0, 35, -7.0, 5, null);
         send(d4);
@@ -120,12 +120,12 @@ class TargetAlertsTest {
 
     @Test
     void aReissuedReportThatPutsACountyInTheBottomOpensItsAlert() throws Exception {
-        ProvinceReport first = report("2026-11-05", PeriodValue.MONTH);
+        ProvinceReport first = report("2026-11-05", Period.MONTH);
         county(first, Y, 3.5, -8.0, 35, -7.0, 12, null);
         send(first);
         assertEquals(List.of(), h.extractOutputValues());
         // A corrected place value re-issues the day's report, now with Y in the bottom 20.
-        ProvinceReport corrected = report("2026-11-05", PeriodValue.MONTH);
+        ProvinceReport corrected = report("2026-11-05", Period.MONTH);
         county(corrected, Y, 3.9, -8.0, 35, -7.0, 16, 20);
         h.processElement(corrected, corrected.asOfEnd);
         assertEquals(List.of("bottom_n.composite " + Y + " open bottom_20 " + end("2026-11-05")), brief());
@@ -133,7 +133,7 @@ class TargetAlertsTest {
 
     @Test
     void withNoMorePlacesThanNBeingInTheBottomNSaysNothing() throws Exception {
-        ProvinceReport r = report("2026-11-05", PeriodValue.MONTH);
+        ProvinceReport r = report("2026-11-05", Period.MONTH);
         r.rankings.add(new RankingEntry(r.province, r.period, "composite", 8, X, 4.0, 8, 10));
         send(r);
         assertEquals(List.of(), h.extractOutputValues());
@@ -141,7 +141,7 @@ class TargetAlertsTest {
 
     @Test
     void yearToDateReportsAreNotMonthToDateTargets() throws Exception {
-        ProvinceReport ytd = report("2026-11-05", PeriodValue.YEAR_TO_DATE);
+        ProvinceReport ytd = report("2026-11-05", Period.YEAR_TO_DATE);
         county(ytd, X, 4.5, -2.0, 45, -10.0, 21, 10);
         send(ytd);
         assertEquals(List.of(), h.extractOutputValues());

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.airindex.domain.NamedPeriod;
 
 class ConfigLoaderTest {
 
@@ -22,6 +23,8 @@ class ConfigLoaderTest {
         assertEquals("air.readings", c.kafka.readingsTopic);
         assertEquals(Duration.ofMinutes(10), c.eventTime.maxOutOfOrderness);
         assertEquals("v1", c.influx.api);
+        assertEquals(List.of(NamedPeriod.of("autumn-winter", "10-01", "03-31"), NamedPeriod.of("ozone-summer", "05-01",
+                "09-30")), c.namedPeriods());
     }
 
     @Test
@@ -111,6 +114,13 @@ class ConfigLoaderTest {
         cases.put("province:\n  assessed: town\n", "province.assessed");
         cases.put("timezone: Mars/Olympus\n", "timezone");
         cases.put("timezone:\n", "timezone");
+        cases.put("periods:\n", "periods");
+        cases.put("periods:\n  -\n", "periods[0]");
+        cases.put("periods:\n  - name: spring\n    from: 03-01\n    to: 04-31\n", "periods[0]");
+        cases.put("periods:\n  - name: spring\n    from: 03-01\n", "periods[0]");
+        cases.put("periods:\n  - name: month\n    from: 03-01\n    to: 03-31\n", "periods[0]");
+        cases.put("periods:\n  - name: a\n    from: 03-01\n    to: 03-31\n  - name: a\n    from: 05-01\n    to: 09-30\n",
+                "periods[1]");
         Path f = dir.resolve("bad.yaml");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(f, c.getKey());

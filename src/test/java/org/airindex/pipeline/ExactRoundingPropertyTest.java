@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.airindex.domain.Exact;
+import org.airindex.domain.Period;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
 import org.airindex.domain.RuleSet;
@@ -20,7 +22,6 @@ import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.Places;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every reported mean and percentile equals GB/T 8170 rounding of the exact value, computed here apart
@@ -132,7 +133,7 @@ class ExactRoundingPropertyTest {
                 }
                 rows.add(row);
             }
-            PeriodValue v = PeriodStatistics.compute(RULES, PeriodValue.MONTH, start, start.plusDays(days - 1), rows);
+            PeriodValue v = PeriodStatistics.compute(RULES, Period.month(start), start.plusDays(days - 1), rows);
             assertEquals(Ref.mean(ref.get(0)).reported(Pollutant.PM25),
                     Rounding.report(Pollutant.PM25, v.value(Pollutant.PM25)).toPlainString(), "period PM2.5 mean, case " + c);
             assertEquals(percentile(ref.get(1), RULES.coPercentile()).reported(Pollutant.CO),

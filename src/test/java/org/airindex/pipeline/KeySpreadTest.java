@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.Places;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class KeySpreadTest {
     /** 12 stations in 8 counties of 2 cities, as few keys as a small replay has. */
@@ -36,7 +36,7 @@ class KeySpreadTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4})
     void everyKeyedStageGetsItsKeysAsEvenlyAsTheyDivide(int parallelism) {
-        Map<String, Set<Integer>> families = Keys.families(registry());
+        Map<String, Set<Integer>> families = Keys.families(registry(), List.of());
         int maxParallelism = KeySpread.maxParallelism(families, parallelism);
         assertTrue(maxParallelism >= KeySpread.FIRST_CANDIDATE, "max parallelism " + maxParallelism);
         Set<Integer> places = new TreeSet<>();
@@ -54,7 +54,7 @@ class KeySpreadTest {
 
     @Test
     void theFamiliesHoldEveryKeyTheJobUses() {
-        Map<String, Set<Integer>> families = Keys.families(registry());
+        Map<String, Set<Integer>> families = Keys.families(registry(), List.of());
         assertEquals(12, families.get(HourlyValue.STATION).size());
         assertEquals(8, families.get(HourlyValue.COUNTY).size());
         assertEquals(2, families.get(HourlyValue.CITY).size());
@@ -71,7 +71,7 @@ class KeySpreadTest {
      */
     @Test
     void theBeijingRegistrySpreadsEvenlyOnlyUnderTheChosenMaxParallelism() {
-        Map<String, Set<Integer>> families = Keys.families(StationRegistry.load(Path.of("jobs/bench/beijing-stations.csv")));
+        Map<String, Set<Integer>> families = Keys.families(StationRegistry.load(Path.of("jobs/bench/beijing-stations.csv")), List.of());
         Set<Integer> places = new TreeSet<>();
         Places.PLACE_LEVELS.forEach(level -> places.addAll(families.get(level)));
         Set<Integer> stations = families.get(HourlyValue.STATION);
@@ -86,6 +86,6 @@ class KeySpreadTest {
 
     @Test
     void flinksDefaultIsKeptWhenNothingSpreadsBetter() {
-        assertEquals(KeySpread.FIRST_CANDIDATE, KeySpread.maxParallelism(Keys.families(registry()), 1));
+        assertEquals(KeySpread.FIRST_CANDIDATE, KeySpread.maxParallelism(Keys.families(registry(), List.of()), 1));
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.records.HourlyValue;
-import org.junit.jupiter.api.Test;
 
 class KeysTest {
     private static Station station(String code, String county) {
@@ -26,9 +26,9 @@ class KeysTest {
     void aRegistryWhoseKeysShareAnIdIsRefused() {
         // "Aa" and "BB" have the same String.hashCode.
         assertDoesNotThrow(() -> Keys.requireDistinct(new StationRegistry(List.of(station("Aa", "小店区"),
-                station("Ab", "小店区")))));
+                station("Ab", "小店区"))), List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Keys.requireDistinct(
-                new StationRegistry(List.of(station("Aa", "小店区"), station("BB", "迎泽区")))));
+                new StationRegistry(List.of(station("Aa", "小店区"), station("BB", "迎泽区"))), List.of()));
         assertTrue(e.getMessage().contains("'Aa' and 'BB'"), e.getMessage());
     }
 }

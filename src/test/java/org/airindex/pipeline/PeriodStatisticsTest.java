@@ -14,6 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.airindex.domain.NamedPeriod;
+import org.airindex.domain.Period;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.RuleSet;
 import org.airindex.domain.Standards;
@@ -22,7 +25,6 @@ import org.airindex.domain.Statistics;
 import org.airindex.domain.Validity;
 import org.airindex.records.DailyValue;
 import org.airindex.records.PeriodValue;
-import org.junit.jupiter.api.Test;
 
 class PeriodStatisticsTest {
     private static final RuleSet RULES_2012 = Standards.loadDefault().byId("2012");
@@ -44,7 +46,7 @@ class PeriodStatisticsTest {
 
     @Test
     void monthToDateMeansPercentilesAndCompositeIndexUnder2026() {
-        PeriodValue v = PeriodStatistics.compute(RULES_2026, PeriodValue.MONTH, LocalDate.parse("2026-03-01"),
+        PeriodValue v = PeriodStatistics.compute(RULES_2026, Period.month(LocalDate.parse("2026-03-01")),
                 LocalDate.parse("2026-03-05"), fiveDays("2026-03"));
         assertEquals("month", v.kind);
         assertEquals("2026-03", v.period);
@@ -78,7 +80,7 @@ class PeriodStatisticsTest {
 
     @Test
     void compositeIndexUnder2012UsesTheOldPmStandards() {
-        PeriodValue v = PeriodStatistics.compute(RULES_2012, PeriodValue.MONTH, LocalDate.parse("2026-01-01"),
+        PeriodValue v = PeriodStatistics.compute(RULES_2012, Period.month(LocalDate.parse("2026-01-01")),
                 LocalDate.parse("2026-01-05"), fiveDays("2026-01"));
         assertEquals("2012", v.rules);
         assertEquals("2026-01", v.period);
@@ -92,7 +94,7 @@ class PeriodStatisticsTest {
     @Test
     void theCompositeIndexNeedsAllSixStatistics() {
         List<DailyValue> days = List.of(countyDay("2026-03-01", 10.0, 30.0, 0.5, 50.0, 20.0, null, 50));
-        PeriodValue v = PeriodStatistics.compute(RULES_2026, PeriodValue.MONTH, LocalDate.parse("2026-03-01"),
+        PeriodValue v = PeriodStatistics.compute(RULES_2026, Period.month(LocalDate.parse("2026-03-01")),
                 LocalDate.parse("2026-03-01"), days);
         assertEquals(20.0, v.pm25, 1e-9);
         assertNull(v.o3P90);
@@ -112,9 +114,43 @@ class PeriodStatisticsTest {
         return days;
     }
 
+    /**
+     * A named period from 15 May to 14 June: 17 days of May, 14 of June. Each part may miss as many days
+     * as its whole month may (May 31 − 27 = 4, June 30 − 27 = 3), the days still to come counted valid.
+     */
+    @Test
+    void aNamedPeriodStartingMidMonthIsValidByTheMonthlyRuleOnEachPart() {
+        Period run = NamedPeriod.of("late-spring", "05-15", "06-14").containing(LocalDate.parse("2026-06-14"))
+                .orElseThrow();
+        List<DailyValue> days = new ArrayList<>();
+        for (LocalDate d = run.start(); !d.isAfter(run.end()); d = d.plusDays(1)) {
+            days.add(countyDay(d.toString(), 10.0, 30.0, 0.5, 50.0, 20.0, 100.0, 50));
+        }
+        PeriodValue whole = PeriodStatistics.compute(RULES_2026, run, run.end(), days);
+        assertEquals("late-spring 2026-05-15..2026-06-14", whole.period);
+        assertEquals(31, whole.daysInPeriod);
+        assertTrue(whole.valid);
+
+        for (int i = 0; i < 4; i++) {
+            days.get(i).pm25 = null; // 15..18 May
+        }
+        assertTrue(PeriodStatistics.compute(RULES_2026, run, run.end(), days).valid, "May misses 4");
+        days.get(4).pm25 = null;
+        assertFalse(PeriodStatistics.compute(RULES_2026, run, run.end(), days).valid, "May misses 5");
+        assertFalse(PeriodStatistics.compute(RULES_2026, run, LocalDate.parse("2026-05-20"), days).valid,
+                "already invalid on 20 May, whatever is to come");
+        days.get(4).pm25 = 20.0;
+        for (int i = 0; i < 4; i++) {
+            days.get(days.size() - 1 - i).pm25 = null; // 11..14 June
+        }
+        assertFalse(PeriodStatistics.compute(RULES_2026, run, run.end(), days).valid, "June misses 4");
+        assertTrue(PeriodStatistics.compute(RULES_2026, run, LocalDate.parse("2026-06-10"), days).valid,
+                "on 10 June the last four days are still to come");
+    }
+
     private static PeriodValue monthAsOf(RuleSet rs, String yearMonth, int asOfDay, List<DailyValue> days) {
         LocalDate start = LocalDate.parse(yearMonth + "-01");
-        return PeriodStatistics.compute(rs, PeriodValue.MONTH, start, start.plusDays(asOfDay - 1), days);
+        return PeriodStatistics.compute(rs, Period.month(start), start.plusDays(asOfDay - 1), days);
     }
 
     @Test
@@ -161,7 +197,7 @@ class PeriodStatisticsTest {
             double pm25 = d.getMonthValue() == 1 ? 40.0 : 74.0;
             days.add(countyDay(d.toString(), 10.0, 30.0, 0.5, 50.0, pm25, 100.0, d.getMonthValue() == 1 ? 50 : 120));
         }
-        PeriodValue v = PeriodStatistics.compute(RULES_2012, PeriodValue.YEAR_TO_DATE, LocalDate.parse("2026-01-01"),
+        PeriodValue v = PeriodStatistics.compute(RULES_2012, Period.yearToDate(LocalDate.parse("2026-02-03")),
                 LocalDate.parse("2026-02-03"), days);
         assertEquals("ytd", v.kind);
         assertEquals("2026-01..2026-02", v.period);
@@ -178,8 +214,8 @@ class PeriodStatisticsTest {
         for (int i = 0; i < 5; i++) {
             days.get(i).pm25 = null;
         }
-        PeriodValue broken = PeriodStatistics.compute(RULES_2012, PeriodValue.YEAR_TO_DATE,
-                LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-03"), days);
+        PeriodValue broken = PeriodStatistics.compute(RULES_2012, Period.yearToDate(LocalDate.parse("2026-02-03")),
+                LocalDate.parse("2026-02-03"), days);
         assertEquals(29, broken.validDays);
         assertFalse(broken.valid);
         // (26*40 + 3*74)/29 = (1040 + 222)/29 = 1262/29
@@ -193,7 +229,7 @@ class PeriodStatisticsTest {
                 .filter(d -> !LocalDate.parse(d.date).isBefore(start) && !LocalDate.parse(d.date).isAfter(asOf))
                 .toList();
         Validity validity = rs.validity();
-        LocalDate end = kind.equals(PeriodValue.MONTH) ? YearMonth.from(start).atEndOfMonth()
+        LocalDate end = kind.equals(Period.MONTH) ? YearMonth.from(start).atEndOfMonth()
                 : LocalDate.of(start.getYear(), 12, 31);
         int toCome = (int) ChronoUnit.DAYS.between(asOf, end);
         PeriodValue v = new PeriodValue();
@@ -217,7 +253,7 @@ class PeriodStatisticsTest {
                 everyMonth &= validity.monthValid(m,
                         Statistics.validValues(p, ofMonth, validity).size() + monthToCome);
             }
-            v.valid &= kind.equals(PeriodValue.MONTH)
+            v.valid &= kind.equals(Period.MONTH)
                     ? validity.monthValid(YearMonth.from(start), s.validCount() + toCome)
                     : validity.yearValid(s.validCount() + toCome, everyMonth);
         }
@@ -249,10 +285,11 @@ class PeriodStatisticsTest {
                 }
                 Collections.shuffle(days, random);
                 for (LocalDate asOf = LocalDate.parse("2026-01-01"); asOf.getYear() == 2026; asOf = asOf.plusDays(7)) {
-                    for (String kind : List.of(PeriodValue.MONTH, PeriodValue.YEAR_TO_DATE)) {
-                        LocalDate start = kind.equals(PeriodValue.MONTH) ? asOf.withDayOfMonth(1) : asOf.withDayOfYear(1);
+                    for (String kind : List.of(Period.MONTH, Period.YEAR_TO_DATE)) {
+                        LocalDate start = kind.equals(Period.MONTH) ? asOf.withDayOfMonth(1) : asOf.withDayOfYear(1);
                         PeriodValue expected = definition(rs, kind, start, asOf, days);
-                        PeriodValue actual = PeriodStatistics.compute(rs, kind, start, asOf, days);
+                        PeriodValue actual = PeriodStatistics.compute(rs, kind.equals(Period.MONTH) ? Period.month(asOf)
+                                : Period.yearToDate(asOf), asOf, days);
                         String what = rs.id() + " " + kind + " " + asOf + " gaps " + gapPercent + "%";
                         for (Pollutant p : Pollutant.values()) {
                             assertEquals(expected.get(p), actual.get(p), what + " " + p);

@@ -5,25 +5,28 @@ import static org.airindex.pipeline.Fixtures.at;
 import static org.airindex.pipeline.Fixtures.countyDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.airindex.records.DailyValue;
-import org.airindex.records.PeriodValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.airindex.domain.NamedPeriod;
+import org.airindex.records.DailyValue;
+import org.airindex.records.PeriodValue;
 
 class PlacePeriodTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> harness(String baselines)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PlacePeriod(RuleChoice.automatic(ZONE), baselines), v -> Keys.place(v.placeKey()), Types.INT);
+                new PlacePeriod(RuleChoice.automatic(ZONE), baselines, List.of()), v -> Keys.place(v.placeKey()), Types.INT);
     }
 
     private static void send(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> h,
@@ -239,6 +242,56 @@ class PlacePeriodTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> fixedRules()
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PlacePeriod(new RuleChoice(null, "2026", ZONE), null), v -> Keys.place(v.placeKey()), Types.INT);
+                new PlacePeriod(new RuleChoice(null, "2026", ZONE), null, List.of()), v -> Keys.place(v.placeKey()), Types.INT);
+    }
+
+    /**
+     * The autumn-winter campaign 2027-10-01..2028-03-31 as of the leap day, against 2026-10-01..2027-02-28:
+     * 152 days against 151. Last year's days as {@link #lastYear}, this year's as {@link #thisYear} but the
+     * leap day at PM2.5 264, so this year's mean is (151 × 36 + 264) / 152 = 5700 / 152 = 37.5, reported 38
+     * (a true tie, to even); composite 0.1 + 0.8 + 1.2 + 37.5/30 + 0.2 + 0.8 = 4.35 against 5.5 a year
+     * before: (4.35 − 5.5) / 5.5 = −20.9 %; PM2.5 (38 − 45) / 45 = −15.6 %. Last year's 1 March (PM2.5 450)
+     * is not among the same days: counted, last year's mean would be 47.7.
+     */
+    @Test
+    void aCampaignCrossingALeapFebruaryIsComparedWithTheSameDaysOfLastYear() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PlacePeriod(RuleChoice.automatic(ZONE),
+                null, List.of(NamedPeriod.of("autumn-winter", "10-01", "03-31"))), v -> Keys.place(v.placeKey()),
+                Types.INT)) {
+            for (LocalDate d = LocalDate.parse("2026-09-01"); d.isBefore(LocalDate.parse("2027-03-02")); d = d.plusDays(1)) {
+                send(h, d.equals(LocalDate.parse("2027-03-01"))
+                        ? countyDay(d.toString(), 12.0, 40.0, 1.2, 90.0, 450.0, 160.0, 300) : lastYear(d.toString()));
+            }
+            for (LocalDate d = LocalDate.parse("2027-10-01"); d.isBefore(LocalDate.parse("2028-02-29")); d = d.plusDays(1)) {
+                send(h, thisYear(d.toString()));
+                h.processWatermark(at(d.plusDays(1) + "T00:00"));
+            }
+            int before = h.extractOutputValues().size();
+            send(h, countyDay("2028-02-29", 6.0, 32.0, 0.8, 72.0, 264.0, 128.0, 50));
+            List<PeriodValue> out = since(h, before);
+            assertEquals(List.of("month", "ytd", "autumn-winter"), out.stream().map(v -> v.kind).toList());
+            PeriodValue campaign = out.get(2);
+            assertEquals("autumn-winter 2027-10-01..2028-03-31", campaign.period);
+            assertEquals("2028-02-29", campaign.asOf);
+            assertEquals(152, campaign.daysSoFar);
+            assertEquals(183, campaign.daysInPeriod);
+            assertTrue(campaign.valid);
+            assertEquals(37.5, campaign.pm25, 1e-12);
+            assertEquals(4.35, campaign.composite, 1e-12);
+            assertEquals("history", campaign.baseline, "last year's October to December are still kept in February");
+            assertEquals(5.5, campaign.compositeLastYear, 1e-12);
+            assertEquals(45.0, campaign.pm25LastYear, 1e-12);
+            assertEquals(-20.9, campaign.compositeChange, 1e-12);
+            assertEquals(-15.6, campaign.pm25Change, 1e-12);
+
+            // A corrected 31 December re-emits December, the year 2027 as of that day, and the campaign as of
+            // every day from it to the leap day (61 days), each with the corrected day.
+            send(h, thisYear("2027-12-31"));
+            List<PeriodValue> again = since(h, before + 3);
+            assertEquals(63, again.size());
+            assertEquals(List.of("month", "ytd", "autumn-winter"), again.subList(0, 3).stream().map(v -> v.kind).toList());
+            assertEquals(61, again.stream().filter(v -> v.kind.equals("autumn-winter")).count());
+            assertEquals(campaign.pm25, again.get(again.size() - 1).pm25);
+        }
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.airindex.domain.Period;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
@@ -21,8 +24,6 @@ import org.airindex.domain.province.SettlementNote;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.PeriodValue;
 import org.airindex.records.ProvinceReport;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProvinceComparisonsTest {
     private static final Duration LATENESS = Duration.ofDays(1);
@@ -48,11 +49,11 @@ class ProvinceComparisonsTest {
         v.city = city;
         v.county = county;
         v.kind = kind;
-        v.period = kind.equals(PeriodValue.MONTH) ? "2026-03" : "2026-01..2026-03";
+        v.period = kind.equals(Period.MONTH) ? "2026-03" : "2026-01..2026-03";
         v.asOf = "2026-03-10";
         v.asOfEnd = AS_OF_END;
-        v.daysSoFar = kind.equals(PeriodValue.MONTH) ? 10 : 69;
-        v.daysInPeriod = kind.equals(PeriodValue.MONTH) ? 31 : 365;
+        v.daysSoFar = kind.equals(Period.MONTH) ? 10 : 69;
+        v.daysInPeriod = kind.equals(Period.MONTH) ? 31 : 365;
         v.composite = composite;
         v.pm25 = pm25;
         v.compositeLastYear = compositeLastYear;
@@ -75,9 +76,9 @@ class ProvinceComparisonsTest {
     // improvement rates (mean of rates): (-20.0 + 0.0 - 9.1)/3 = -9.7 for both.
     private static void sendThree(KeyedOneInputStreamOperatorTestHarness<Integer, PeriodValue, ProvinceReport> h)
             throws Exception {
-        send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
-        send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
-        send(h, county("晋城市", "城区", PeriodValue.MONTH, 5.00, 50.0, 5.50, 55.0));
+        send(h, county("太原市", "小店区", Period.MONTH, 4.00, 40.4, 5.00, 50.0));
+        send(h, county("阳泉市", "城区", Period.MONTH, 4.00, 45.0, 4.00, 45.0));
+        send(h, county("晋城市", "城区", Period.MONTH, 5.00, 50.0, 5.50, 55.0));
     }
 
     private static RankingEntry rank(ProvinceReport r, String metric, String place) {
@@ -170,7 +171,7 @@ class ProvinceComparisonsTest {
                     "without last year's annual results no county is in the scheme's scope");
 
             // 晋城 城区 corrected to 3.90: ranks 3.90, 4.00, 4.00 -> 1, 2, 2; average (4+4+3.9)/3 = 3.9667.
-            send(h, county("晋城市", "城区", PeriodValue.MONTH, 3.90, 50.0, 5.50, 55.0));
+            send(h, county("晋城市", "城区", Period.MONTH, 3.90, 50.0, 5.50, 55.0));
             List<ProvinceReport> out = h.extractOutputValues();
             assertEquals(2, out.size());
             ProvinceReport r = out.get(1);
@@ -191,8 +192,8 @@ class ProvinceComparisonsTest {
                 山西省/太原市/小店区,2025,10,30,60,45,1.0,150
                 """, StandardCharsets.UTF_8);
         try (var h = harness(csv.toString())) {
-            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.0, 5.00, 50.0));
-            send(h, county("太原市", "小店区", PeriodValue.YEAR_TO_DATE, 4.20, 42.0, 5.00, 50.0));
+            send(h, county("太原市", "小店区", Period.MONTH, 4.00, 40.0, 5.00, 50.0));
+            send(h, county("太原市", "小店区", Period.YEAR_TO_DATE, 4.20, 42.0, 5.00, 50.0));
             h.processWatermark(AS_OF_END);
             List<ProvinceReport> out = h.extractOutputValues();
             assertEquals(2, out.size());
@@ -228,9 +229,9 @@ class ProvinceComparisonsTest {
     void aCountyWhosePeriodCannotBeValidIsLeftOutOfRankingAveragesAndMoneyWithTheReason(@TempDir Path dir)
             throws Exception {
         try (var h = harness(baselines(dir).toString())) {
-            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
-            send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
-            PeriodValue jincheng = county("晋城市", "城区", PeriodValue.MONTH, 3.00, 30.0, 5.50, 55.0);
+            send(h, county("太原市", "小店区", Period.MONTH, 4.00, 40.4, 5.00, 50.0));
+            send(h, county("阳泉市", "城区", Period.MONTH, 4.00, 45.0, 4.00, 45.0));
+            PeriodValue jincheng = county("晋城市", "城区", Period.MONTH, 3.00, 30.0, 5.50, 55.0);
             jincheng.valid = false;
             jincheng.validDays = 2;
             send(h, jincheng);
@@ -265,9 +266,9 @@ class ProvinceComparisonsTest {
                 new ProvinceComparisons(RuleChoice.automatic(ZONE), scheme.toString(), baselines(dir).toString(), LATENESS,
                         List.of()),
                 p -> Keys.province(p.province, p.kind), Types.INT)) {
-            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
-            send(h, county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0));
-            PeriodValue jincheng = county("晋城市", "城区", PeriodValue.MONTH, 3.00, 30.0, 5.50, 55.0);
+            send(h, county("太原市", "小店区", Period.MONTH, 4.00, 40.4, 5.00, 50.0));
+            send(h, county("阳泉市", "城区", Period.MONTH, 4.00, 45.0, 4.00, 45.0));
+            PeriodValue jincheng = county("晋城市", "城区", Period.MONTH, 3.00, 30.0, 5.50, 55.0);
             jincheng.valid = false;
             send(h, jincheng);
             h.processWatermark(AS_OF_END);
@@ -285,12 +286,12 @@ class ProvinceComparisonsTest {
     @Test
     void aCountyWithNoDataOnTheDayStaysInTheReportAsMissing(@TempDir Path dir) throws Exception {
         try (var h = harness(baselines(dir).toString())) {
-            send(h, county("太原市", "小店区", PeriodValue.MONTH, 4.00, 40.4, 5.00, 50.0));
-            PeriodValue yangquan = county("阳泉市", "城区", PeriodValue.MONTH, 4.00, 45.0, 4.00, 45.0);
+            send(h, county("太原市", "小店区", Period.MONTH, 4.00, 40.4, 5.00, 50.0));
+            PeriodValue yangquan = county("阳泉市", "城区", Period.MONTH, 4.00, 45.0, 4.00, 45.0);
             yangquan.noData = true;
             yangquan.validDays = 9;
             send(h, yangquan);
-            send(h, county("晋城市", "城区", PeriodValue.MONTH, 5.00, 50.0, 5.50, 55.0));
+            send(h, county("晋城市", "城区", Period.MONTH, 5.00, 50.0, 5.50, 55.0));
             h.processWatermark(AS_OF_END);
             ProvinceReport r = h.extractOutputValues().get(0);
             assertEquals(3, r.averages.places());

@@ -11,22 +11,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.airindex.domain.NamedPeriod;
+import org.airindex.domain.PeriodValues;
 import org.airindex.io.csv.Csv;
 import org.airindex.io.csv.CsvFormatException;
 import org.airindex.io.csv.CsvRecord;
-import org.airindex.domain.PeriodValues;
 
 /**
  * Last year's period statistics per place, the base of the 同比 change rates, read from CSV files
  * ({@code conf/baselines/*.csv}) with the header {@code place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90}.
- * A period is {@code YYYY-MM} (month) or {@code YYYY} (year); an empty cell is a missing value;
+ * A period is {@code YYYY-MM} (month), {@code YYYY} (year) or a named period's run as the job names it
+ * ({@code autumn-winter 2025-10-01..2026-03-31}); an empty cell is a missing value;
  * lines starting with {@code #} are comments. Units as in STANDARDS.md (CO mg/m³).
  */
 public final class Baselines implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String HEADER = "place,period,so2,no2,pm10,pm25,co_p95,o3_8h_p90";
     private static final int COLUMNS = 8;
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?|" + NamedPeriod.NAME_PATTERN
+            + " \\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, PeriodValues> values;
 
@@ -87,7 +90,7 @@ public final class Baselines implements Serializable {
                 throw new BaselineFormatException(where + "place must be province/city/county: " + place);
             }
             if (!PERIOD.matcher(period).matches()) {
-                throw new BaselineFormatException(where + "period must be YYYY or YYYY-MM: " + period);
+                throw new BaselineFormatException(where + "period must be YYYY, YYYY-MM or a named period's run (autumn-winter 2025-10-01..2026-03-31): " + period);
             }
             PeriodValues v = new PeriodValues(value(r.get(2), where), value(r.get(3), where), value(r.get(4), where),
                     value(r.get(5), where), value(r.get(6), where), value(r.get(7), where));
