@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +91,9 @@ public final class Baselines implements Serializable {
             if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
                 throw new BaselineFormatException(where + "place must be province/city/county: " + place);
             }
-            if (!PERIOD.matcher(period).matches()) {
-                throw new BaselineFormatException(where + "period must be YYYY, YYYY-MM or a named period's run (autumn-winter 2025-10-01..2026-03-31): " + period);
+            if (!PERIOD.matcher(period).matches() || !datesInOrder(period)) {
+                throw new BaselineFormatException(where + "period must be YYYY, YYYY-MM or a named period's run such as "
+                        + "autumn-winter 2025-10-01..2026-03-31: " + period);
             }
             PeriodValues v = new PeriodValues(value(r.get(2), where), value(r.get(3), where), value(r.get(4), where),
                     value(r.get(5), where), value(r.get(6), where), value(r.get(7), where));
@@ -115,6 +118,20 @@ public final class Baselines implements Serializable {
             throw new BaselineFormatException(where + "a concentration must be finite and not negative: " + c);
         }
         return v;
+    }
+
+    /** A named run's two dates are real days, the first not after the last; other periods have none. */
+    private static boolean datesInOrder(String period) {
+        int space = period.indexOf(' ');
+        if (space < 0) {
+            return true;
+        }
+        try {
+            String[] dates = period.substring(space + 1).split("\\.\\.");
+            return !LocalDate.parse(dates[0]).isAfter(LocalDate.parse(dates[1]));
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private static String key(String place, String period) {

@@ -29,10 +29,12 @@ class BaselinesTest {
                 + XIAODIAN + ",2025-11,12.5,40,98.2,58.4,1.9,88\n"
                 + "\n"
                 + "# the year, O3 missing\n"
-                + XIAODIAN + ",2025,15,35,90,45.5,2.2,\n");
+                + XIAODIAN + ",2025,15,35,90,45.5,2.2,\n"
+                + XIAODIAN + ",autumn-winter 2025-10-01..2026-03-31,20,45,110,70,2.4,60\n");
         Baselines b = Baselines.load(f);
         assertEquals(Optional.of(new PeriodValues(12.5, 40.0, 98.2, 58.4, 1.9, 88.0)), b.get(XIAODIAN, "2025-11"));
         assertEquals(Optional.of(new PeriodValues(15.0, 35.0, 90.0, 45.5, 2.2, null)), b.get(XIAODIAN, "2025"));
+        assertEquals(70.0, b.get(XIAODIAN, "autumn-winter 2025-10-01..2026-03-31").orElseThrow().pm25());
         assertEquals(Optional.empty(), b.get(XIAODIAN, "2025-10"));
         assertEquals(Optional.empty(), b.get("山西省/阳泉市/城区", "2025-11"));
     }
@@ -62,6 +64,9 @@ class BaselinesTest {
         List<String> rows = List.of(
                 XIAODIAN + ",2025-13,1,2,3,4,0.5,6",       // no month 13
                 XIAODIAN + ",25-01,1,2,3,4,0.5,6",         // two-digit year
+                XIAODIAN + ",autumn-winter 2025-10-01..2025-02-31,1,2,3,4,0.5,6", // no 31 February
+                XIAODIAN + ",autumn-winter 2026-03-31..2025-10-01,1,2,3,4,0.5,6", // ends before it starts
+                XIAODIAN + ",秋冬防 2025-10-01..2026-03-31,1,2,3,4,0.5,6",       // not a period's name
                 "小店区,2025-01,1,2,3,4,0.5,6",             // not province/city/county
                 XIAODIAN + ",2025-01,1,2,3,4,0.5",         // seven columns
                 XIAODIAN + ",2025-01,1,2,3,-4,0.5,6",      // negative
