@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.airindex.domain.Period;
 import org.airindex.reports.Results.Alert;
 import org.airindex.reports.Results.Average;
 import org.airindex.reports.Results.Gap;
@@ -27,10 +28,19 @@ import org.airindex.reports.Results.Rank;
  * @param places  by month-to-date composite rank, unranked last
  * @param atRisk  places whose month-to-date settlement is negative, largest penalty first, with the amount
  * @param national the province's cities' national estimates as of the week's end, by city then bottom N
+ * @param campaigns the named periods (the autumn-winter campaign, ...) whose results the week updated, by period
  */
 public record WeeklyDispatch(String province, String week, LocalDate from, LocalDate to, String month, String ytd,
         Average monthAverage, Average ytdAverage, List<PlaceWeek> places, List<Gap> gaps, Map<String, Long> atRisk,
-        List<Alert> open, List<National> national, PlaceNames names) {
+        List<Alert> open, List<National> national, List<Campaign> campaigns, PlaceNames names) {
+
+    /** A named period to date as of the week's end: the provincial average and each place's value and rank. */
+    public record Campaign(Average average, List<CampaignPlace> places) {
+    }
+
+    /** @param rank the composite rank, null where the place was not ranked */
+    public record CampaignPlace(String place, PlacePeriod value, Integer rank) {
+    }
 
     /** A place's month and year to date as of the week's end, with its composite ranks then and a week before. */
     public record PlaceWeek(String place, PlacePeriod month, PlacePeriod ytd, Integer monthRank,
@@ -55,8 +65,9 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
                         + " by " + end + " in the results"));
         Average ytdAverage = averages.stream().filter(a -> a.period().equals(ytd)).findFirst().orElse(null);
 
-        List<PlacePeriod> periods = results.periods(level).stream().filter(p -> p.place().startsWith(prefix)
-                && (p.period().equals(month) || p.period().equals(ytd))).toList();
+        List<PlacePeriod> ofProvince = results.periods(level).stream().filter(p -> p.place().startsWith(prefix)).toList();
+        List<PlacePeriod> periods = ofProvince.stream().filter(p -> p.period().equals(month) || p.period().equals(ytd))
+                .toList();
         Map<String, PlacePeriod> monthNow = byPlace(AsOf.on(end, periods, p -> p.place() + "@" + p.period(),
                 PlacePeriod::asOf), month);
         Map<String, PlacePeriod> ytdNow = byPlace(AsOf.on(end, periods, p -> p.place() + "@" + p.period(),
@@ -102,7 +113,29 @@ public record WeeklyDispatch(String province, String week, LocalDate from, Local
                 && n.period().equals(month)).toList(), n -> n.city() + "@" + n.n(), National::asOf).stream()
                 .sorted(Comparator.comparing(National::city).thenComparingInt(National::n)).toList();
         return new WeeklyDispatch(province, week, from, to, month, ytd, monthAverage, ytdAverage, places, gaps, atRisk,
-                open, national, new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
+                open, national, campaigns(averages, ofProvince, ranks, from.toString(), end),
+                new PlaceNames(periods.stream().map(PlacePeriod::place).toList()));
+    }
+
+    /** The named periods with an average as of a day of the week: running then, or ended in it. */
+    private static List<Campaign> campaigns(List<Average> averages, List<PlacePeriod> periods, List<Rank> ranks,
+            String from, String end) {
+        List<Campaign> campaigns = new ArrayList<>();
+        for (Average a : averages) {
+            if (a.kind().equals(Period.MONTH) || a.kind().equals(Period.YEAR_TO_DATE) || a.asOf().compareTo(from) < 0
+                    || a.composite() == null) {
+                continue;
+            }
+            Map<String, Integer> rank = ranks(ranks, a.period(), end);
+            List<CampaignPlace> places = AsOf.on(end, periods.stream().filter(p -> p.period().equals(a.period()))
+                    .toList(), PlacePeriod::place, PlacePeriod::asOf).stream()
+                    .map(p -> new CampaignPlace(p.place(), p, rank.get(p.place())))
+                    .sorted(Comparator.comparing((CampaignPlace p) -> p.rank() == null ? Integer.MAX_VALUE : p.rank())
+                            .thenComparing(CampaignPlace::place)).toList();
+            campaigns.add(new Campaign(a, places));
+        }
+        campaigns.sort(Comparator.comparing(c -> c.average().period()));
+        return campaigns;
     }
 
     /** The Monday of an ISO week {@code YYYY-Www}. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.airindex.domain.province.ProvinceComparison;
 import org.airindex.reports.Report.Section;
 import org.airindex.reports.Results.Alert;
+import org.airindex.reports.Results.Average;
 import org.airindex.reports.Results.Gap;
 import org.airindex.reports.Results.PlacePeriod;
 import org.airindex.reports.WeeklyDispatch.PlaceWeek;
@@ -59,6 +60,16 @@ public final class WeeklyReport {
                                     n.inBottom() ? "在后" + n.n() + "名" : "已在外", fixed(n.neededComposite(), 2),
                                     n.inBottom() ? fixed(n.reduction(), 2) : "–", fixed(n.dailyComposite(), 2),
                                     fixed(n.neededPm25(), 1), fixed(n.dailyPm25(), 1))).toList())), List.of()));
+        }
+        for (WeeklyDispatch.Campaign c : w.campaigns()) {
+            Average a = c.average();
+            sections.add(new Section("专项时段：" + a.period(), List.of("截至 " + a.asOf() + " 的时段累计；全省平均：综合指数 "
+                    + fixed(a.composite(), 2) + "，PM2.5 " + fixed(a.pm25(), 1) + " μg/m³；平均改善率：综合指数 "
+                    + percent(a.compositeChange()) + "，PM2.5 " + percent(a.pm25Change()) + "。"), List.of(new Table(
+                    "campaign-" + a.kind() + "-" + w.week(), a.period() + " 截至 " + a.asOf(), List.of("区县", "综合指数",
+                    "同比", "PM2.5", "同比", "名次"), c.places().stream().map(p -> List.of(w.names().of(p.place()),
+                    fixed(p.value().composite(), 2), percent(p.value().compositeChange()), fixed(p.value().pm25(), 0),
+                    percent(p.value().pm25Change()), rank(p.rank()))).toList())), List.of()));
         }
         return new Report("weekly-" + w.week(), title, intro, sections);
     }

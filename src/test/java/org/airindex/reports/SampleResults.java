@@ -74,6 +74,19 @@ final class SampleResults implements Results {
         r.money.add(new Money(A2, m, "2026-08-16", "pm25", "average_value", -250_000, false));
         r.money.add(new Money(A2, m, "2026-08-16", "composite", "average_value", -5_000, true));
 
+        // The summer ozone campaign to date: the version of the 16th is the week's, that of the 9th comes before it; the
+        // autumn-winter campaign ended in March and is not the week's.
+        String ozone = "ozone-summer 2026-05-01..2026-09-30";
+        r.averages.add(new Average(P, "ozone-summer", ozone, "2026-08-09", 9.9, 99.0, 9.9, 9.9, 2));
+        r.averages.add(new Average(P, "ozone-summer", ozone, "2026-08-16", 4.05, 41.5, -3.25, -4.05, 2));
+        r.periods.add(new PlacePeriod(A1, ozone, "2026-08-16", 43.0, 4.2, 108, true, 4.5, -6.7, 45.0, -4.4, values(43.0)));
+        r.periods.add(new PlacePeriod(A2, ozone, "2026-08-16", 40.0, 3.9, 108, true, 3.9, 0.0, 42.0, -4.8, values(40.0)));
+        r.periods.add(new PlacePeriod(A2, ozone, "2026-08-09", 99.0, 9.9, 101, true, null, null, null, null, values(99.0)));
+        r.rankings.add(new Rank(P, ozone, "2026-08-16", "composite", 1, A2, 3.9, null));
+        r.rankings.add(new Rank(P, ozone, "2026-08-16", "composite", 2, A1, 4.2, 1));
+        r.averages.add(new Average(P, "autumn-winter", "autumn-winter 2025-10-01..2026-03-31", "2026-03-31", 5.0, 50.0,
+                1.0, 1.0, 4));
+
         // 甲市's national estimates: the version of the 16th is the week's, that of the 20th comes after it.
         r.national.add(new National("甲省/甲市", m, "2026-08-16", "2026-07", 10, 4.2, 160, 168, true, 4.0, 0.2, 3.9,
                 40.0, 33.0, 27.5));

@@ -69,4 +69,20 @@ class WeeklyDispatchTest {
         assertThrows(ResultsException.class, () -> WeeklyDispatch.monday("2026-W1"));
         assertThrows(ResultsException.class, () -> WeeklyDispatch.monday("2026-W00"));
     }
+
+    /** Averages (4.2 + 3.9) / 2 = 4.05 and (43 + 40) / 2 = 41.5, as the sample holds them. */
+    @Test
+    void theCampaignsTheWeekUpdatedAsOfItsEnd() {
+        assertEquals(List.of("ozone-summer 2026-05-01..2026-09-30"), w33.campaigns().stream()
+                .map(c -> c.average().period()).toList(), "the autumn-winter campaign ended in March");
+        WeeklyDispatch.Campaign ozone = w33.campaigns().get(0);
+        assertEquals("2026-08-16", ozone.average().asOf());
+        assertEquals(List.of(A2, A1), ozone.places().stream().map(WeeklyDispatch.CampaignPlace::place).toList());
+        Report report = WeeklyReport.of(w33);
+        Report.Section section = report.sections().get(report.sections().size() - 1);
+        assertEquals("专项时段：ozone-summer 2026-05-01..2026-09-30", section.heading());
+        assertTrue(section.paragraphs().get(0).contains("综合指数 4.05，PM2.5 41.5 μg/m³"), section.paragraphs().get(0));
+        assertEquals(List.of(List.of("二区", "3.90", "0.0%", "40", "-4.8%", "1"),
+                List.of("甲市一区", "4.20", "-6.7%", "43", "-4.4%", "2")), section.tables().get(0).rows());
+    }
 }
