@@ -58,7 +58,7 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
         // ISO dates order as strings, so days are kept, cut and split by year without parsing each one.
-        String keepFrom = LocalDate.of(horizon(date, ctx.timerService().currentWatermark()).getYear() - 1, 1, 1)
+        String keepFrom = LocalDate.of(rules.horizon(date, ctx.timerService().currentWatermark()).getYear() - 1, 1, 1)
                 .toString();
         String lastYear = LocalDate.of(date.getYear() - 1, 1, 1).toString();
         String thisYear = LocalDate.of(date.getYear(), 1, 1).toString();
@@ -90,18 +90,6 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
             }
             out.collect(period(d, PeriodValue.YEAR_TO_DATE, asOf.withDayOfYear(1), asOf, current, previous));
         }
-    }
-
-    /**
-     * The latest day the job knows to be complete: the watermark's, never a later input's own date, so
-     * a day dated ahead cannot drop last year's days (the baseline of every change rate). A batch
-     * replay has no watermark until its input ends, but gives each place its days in time order.
-     */
-    private LocalDate horizon(LocalDate day, long watermark) {
-        if (watermark == Long.MIN_VALUE || watermark >= rules.dayEnd(day)) {
-            return day;
-        }
-        return rules.dateOfHour(watermark);
     }
 
     private static boolean hasNoValue(DailyValue day) {

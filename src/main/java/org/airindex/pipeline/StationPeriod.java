@@ -1,0 +1,78 @@
+package org.airindex.pipeline;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.airindex.records.DailyValue;
+import org.airindex.records.HourlyValue;
+import org.airindex.records.PeriodValue;
+
+/**
+ * A station's month to date as of each of its days, for its part in its place's gap to the provincial average
+ * (station contributions, {@link ProvinceComparisons}): the same statistics as a place's ({@link
+ * PeriodStatistics}), without last year. A corrected day re-emits the month as of it and of every later day.
+ * The state holds the days of the watermark's month and of the month before (a late correction to the last
+ * days of a month arrives after the next one began); older days are dropped as the watermark passes.
+ */
+public class StationPeriod extends KeyedProcessFunction<Integer, DailyValue, PeriodValue> {
+    private static final long serialVersionUID = 1L;
+
+    private final RuleChoice rules;
+    private transient MapState<String, DailyValue> days;
+
+    public StationPeriod(RuleChoice rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        days = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("days", Types.STRING, TypeInformation.of(DailyValue.class)));
+    }
+
+    @Override
+    public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
+        days.put(d.date, d);
+        LocalDate date = LocalDate.parse(d.date);
+        // ISO dates order as strings: the days are kept, cut and picked by month without parsing each one.
+        String keepFrom = YearMonth.from(rules.horizon(date, ctx.timerService().currentWatermark())).minusMonths(1)
+                .atDay(1).toString();
+        String month = YearMonth.from(date).toString();
+        List<DailyValue> current = new ArrayList<>();
+        Iterator<DailyValue> it = days.values().iterator();
+        while (it.hasNext()) {
+            DailyValue day = it.next();
+            if (day.date.compareTo(keepFrom) < 0) {
+                it.remove();
+            } else if (day.date.startsWith(month)) {
+                current.add(day);
+            }
+        }
+        current.sort(Comparator.comparing(day -> day.date));
+        LocalDate start = date.withDayOfMonth(1);
+        for (DailyValue day : current) {
+            if (day.date.compareTo(d.date) >= 0) {
+                LocalDate asOf = LocalDate.parse(day.date);
+                PeriodValue v = PeriodStatistics.compute(rules.forPeriod(start, asOf), PeriodValue.MONTH, start, asOf,
+                        current);
+                v.level = HourlyValue.STATION;
+                v.station = d.station;
+                v.province = d.province;
+                v.city = d.city;
+                v.county = d.county;
+                v.asOfEnd = rules.dayEnd(asOf);
+                out.collect(v);
+            }
+        }
+    }
+}
