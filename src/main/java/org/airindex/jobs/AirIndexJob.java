@@ -146,7 +146,7 @@ public class AirIndexJob {
 
         // Each station's month, for its part in its place's gap to the provincial average (station contributions).
         DataStream<PeriodValue> stationMonths = keyedAsBefore(stationDays, d -> Keys.station(d.station))
-                .process(new StationPeriod(rules))
+                .process(new StationPeriod(rules, lateness))
                 .name("station month to date")
                 .uid("station-period");
 

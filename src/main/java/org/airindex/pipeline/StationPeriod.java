@@ -1,5 +1,6 @@
 package org.airindex.pipeline;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,17 +22,21 @@ import org.airindex.records.PeriodValue;
  * A station's month to date as of each of its days, for its part in its place's gap to the provincial average
  * (station contributions, {@link ProvinceComparisons}): the same statistics as a place's ({@link
  * PeriodStatistics}), without last year. A corrected day re-emits the month as of it and of every later day.
- * The state holds the days of the watermark's month and of the month before (a late correction to the last
- * days of a month arrives after the next one began); older days are dropped as the watermark passes.
+ * The state holds the days of the watermark's month, and those of the month before while a late correction to
+ * its last days may still come (the allowed lateness, rounded up to whole days); older days are dropped as the
+ * watermark passes, so a station keeps about a month of days at most.
  */
 public class StationPeriod extends KeyedProcessFunction<Integer, DailyValue, PeriodValue> {
     private static final long serialVersionUID = 1L;
 
     private final RuleChoice rules;
+    private final long latenessDays;
     private transient MapState<String, DailyValue> days;
 
-    public StationPeriod(RuleChoice rules) {
+    public StationPeriod(RuleChoice rules, Duration allowedLateness) {
         this.rules = rules;
+        long day = Duration.ofDays(1).toMillis();
+        this.latenessDays = (allowedLateness.toMillis() + day - 1) / day;
     }
 
     @Override
@@ -45,8 +50,8 @@ public class StationPeriod extends KeyedProcessFunction<Integer, DailyValue, Per
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
         // ISO dates order as strings: the days are kept, cut and picked by month without parsing each one.
-        String keepFrom = YearMonth.from(rules.horizon(date, ctx.timerService().currentWatermark())).minusMonths(1)
-                .atDay(1).toString();
+        String keepFrom = YearMonth.from(rules.horizon(date, ctx.timerService().currentWatermark())
+                .minusDays(latenessDays)).atDay(1).toString();
         String month = YearMonth.from(date).toString();
         List<DailyValue> current = new ArrayList<>();
         Iterator<DailyValue> it = days.values().iterator();

@@ -6,6 +6,7 @@ import static org.airindex.pipeline.Fixtures.stationDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class StationPeriodTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> harness() throws Exception {
-        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new StationPeriod(RuleChoice.automatic(ZONE)),
+        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new StationPeriod(RuleChoice.automatic(ZONE), Duration.ofHours(6)),
                 (DailyValue d) -> Keys.station(d.station), Types.INT);
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         return h;
@@ -80,10 +81,11 @@ class StationPeriodTest {
 
     /**
      * With the watermark in March only February's and March's days stay: a late 31 January finds January's
-     * other days gone, so its month holds it alone.
+     * other days gone, so its month holds it alone. February stays while its last day can still be corrected
+     * (6 hours into March, rounded up to a day), and goes when the watermark passes 2 March.
      */
     @Test
-    void daysOlderThanThePreviousMonthAreDropped() throws Exception {
+    void daysOfAMonthPastItsLatenessAreDropped() throws Exception {
         try (var h = harness()) {
             send(h, day("2026-01-30", 80.0));
             send(h, day("2026-02-27", 60.0));
@@ -98,6 +100,12 @@ class StationPeriodTest {
             before = h.extractOutputValues().size();
             send(h, day("2026-02-28", 40.0));
             assertEquals(50.0, since(h, before).get(0).pm25, "27 February was kept");
+
+            h.processWatermark(at("2026-03-03T00:00"));
+            send(h, day("2026-03-02", 40.0));
+            before = h.extractOutputValues().size();
+            send(h, day("2026-02-28", 30.0));
+            assertEquals(30.0, since(h, before).get(0).pm25, "February's other days were dropped");
         }
     }
 
