@@ -47,7 +47,7 @@ public class StationPeriod extends KeyedProcessFunction<Integer, DailyValue, Per
 
     @Override
     public void processElement(DailyValue d, Context ctx, Collector<PeriodValue> out) throws Exception {
-        days.put(d.date, d);
+        days.put(d.date, kept(d));
         LocalDate date = LocalDate.parse(d.date);
         // ISO dates order as strings: the days are kept, cut and picked by month without parsing each one.
         String keepFrom = YearMonth.from(rules.horizon(date, ctx.timerService().currentWatermark())
@@ -79,5 +79,23 @@ public class StationPeriod extends KeyedProcessFunction<Integer, DailyValue, Per
                 out.collect(v);
             }
         }
+    }
+
+    /**
+     * What the month's statistics read of a day ({@link PeriodStatistics}): its date, concentrations and AQI. The
+     * rest (names, sub-indices, category) would more than double the state, which holds a month of days per station.
+     */
+    private static DailyValue kept(DailyValue d) {
+        DailyValue k = new DailyValue();
+        k.date = d.date;
+        k.so2 = d.so2;
+        k.no2 = d.no2;
+        k.co = d.co;
+        k.o3 = d.o3;
+        k.pm10 = d.pm10;
+        k.pm25 = d.pm25;
+        k.exact = d.exact;
+        k.aqi = d.aqi;
+        return k;
     }
 }
