@@ -46,7 +46,7 @@ public final class DailyReport {
                                 List.of(a.names().of(c.place()), text(c.day().aqi()),
                                         Integer.toString(c.day().aqi() - p.aqi()), primary(c.day()),
                                         fixed(c.day().pm25(), 0))).toList())), List.of()));
-        sections.add(new Section("三、各区县拉低数值的站点", a.topStations().isEmpty() ? List.of("无站点贡献数据。")
+        sections.add(new Section("三、各区县与全省平均差距的站点贡献", a.topStations().isEmpty() ? List.of("无站点贡献数据。")
                 : List.of("本月截至" + a.date() + "，各区县与全省平均值之差中各站点所占份额最大的" + DailyAnalysis.TOP_STATIONS
                         + "个站点（份额 = (站点值 − 全省平均值) / 各站点之和；份额合计为1，负值表示该站点的作用与区县差距方向相反）。"),
                 a.topStations().isEmpty() ? List.of() : List.of(new Table("stations-" + a.date(), "各区县站点贡献",
