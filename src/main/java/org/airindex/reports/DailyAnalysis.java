@@ -17,9 +17,9 @@ import org.airindex.reports.Results.Day;
 /**
  * The daily analysis (日分析) of one province for one day: each place of the assessed level with its daily AQI,
  * category, primary pollutant and PM2.5, its rank by AQI that day, the same day last year; the places whose AQI
- * was above the province's (which pulled the province down); each place's stations that pull it furthest from
- * the provincial average value over the month so far; the pollution and suspicious-data alerts opened that day;
- * and the province's last 30 days.
+ * was above the province's (which pulled the province down); each place's stations with the largest shares of
+ * its gap to the provincial average value over the month so far; the pollution and suspicious-data alerts
+ * opened that day; and the province's last 30 days.
  *
  * @param counties     by rank, unranked (no AQI) last
  * @param pullingDown  the places above the province's AQI, worst first
@@ -29,8 +29,8 @@ import org.airindex.reports.Results.Day;
  * @param lastDays     the province's days from date − 29 to date, null where a day has no value
  */
 public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Day provinceLastYear,
-        List<PlaceDay> counties, List<PlaceDay> pullingDown, List<Contribution> topStations, List<Alert> pollution, List<Alert> suspiciousData,
-        List<Day> lastDays, PlaceNames names) {
+        List<PlaceDay> counties, List<PlaceDay> pullingDown, List<Contribution> topStations, List<Alert> pollution,
+        List<Alert> suspiciousData, List<Day> lastDays, PlaceNames names) {
 
     /** A place's day, the same day of last year (null when the results lack it), its rank by AQI (null: no AQI). */
     public record PlaceDay(String place, Day day, Day lastYear, Integer rank) {
@@ -99,7 +99,8 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
             lastDays.add(provinceDays.getOrDefault(d, new Day(province, d, null, null, "", "", false)));
         }
         return new DailyAnalysis(province, date, provinceDay, lastYear == null ? null : provinceDays.get(lastYear),
-                counties, pullingDown, topStations, opened.stream().filter(a -> AlertKinds.pollution(a.type())).toList(),
+                counties, pullingDown, topStations,
+                opened.stream().filter(a -> AlertKinds.pollution(a.type())).toList(),
                 opened.stream().filter(a -> AlertKinds.suspiciousData(a.type())).toList(), lastDays,
                 new PlaceNames(places));
     }

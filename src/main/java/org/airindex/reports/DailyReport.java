@@ -50,10 +50,11 @@ public final class DailyReport {
                 : List.of("本月截至" + a.date() + "，各区县与全省平均值之差中各站点所占份额最大的" + DailyAnalysis.TOP_STATIONS
                         + "个站点（份额 = (站点值 − 全省平均值) / 各站点之和；份额合计为1，负值表示该站点的作用与区县差距方向相反）。"),
                 a.topStations().isEmpty() ? List.of() : List.of(new Table("stations-" + a.date(), "各区县站点贡献",
-                        List.of("区县", "指标", "名次", "站点", "站点值", "区县值", "高出区县", "份额"), a.topStations().stream()
-                                .map(c -> List.of(a.names().of(c.place()), indicator(c.indicator()), c.rank().toString(),
-                                        c.station(), value(c.indicator(), c.value()), value(c.indicator(), c.placeValue()),
-                                        value(c.indicator(), c.difference()), share(c.share()))).toList())),
+                        List.of("区县", "指标", "名次", "站点", "站点值", "区县值", "高出区县", "份额"),
+                        a.topStations().stream().map(c -> List.of(a.names().of(c.place()), indicator(c.indicator()),
+                                c.rank().toString(), c.station(), value(c.indicator(), c.value()),
+                                value(c.indicator(), c.placeValue()), value(c.indicator(), c.difference()),
+                                share(c.share()))).toList())),
                 List.of()));
         sections.add(new Section("四、当日新开预警", List.of(), List.of(alerts("pollution-alerts-" + a.date(), "污染预警",
                 a.pollution(), a), alerts("data-alerts-" + a.date(), "数据异常提示", a.suspiciousData(), a)), List.of()));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class StationPeriodTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> harness() throws Exception {
-        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new StationPeriod(RuleChoice.automatic(ZONE), Duration.ofHours(6)),
+        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new StationPeriod(RuleChoice.automatic(ZONE), Duration.ofHours(6)),
                 (DailyValue d) -> Keys.station(d.station), Types.INT);
         ((SerializerConfigImpl) h.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         return h;

@@ -197,8 +197,10 @@ public final class ResultPoints {
         report.put("province", r.province);
         report.put("period", r.period);
         // Money, what-ifs and contributions are tagged without the period kind; the period alone names them.
-        List<Replace> replaces = new ArrayList<>(List.of(new Replace("money", report, r.asOfEnd / 1000),
-                new Replace("whatif", report, r.asOfEnd / 1000), new Replace("contribution", report, r.asOfEnd / 1000)));
+        List<Replace> replaces = new ArrayList<>();
+        for (String m : List.of("money", "whatif", "contribution")) {
+            replaces.add(new Replace(m, report, r.asOfEnd / 1000));
+        }
         report.put("kind", r.kind);
         for (String m : List.of("province_average", "ranking", "gap", "settlement_note")) {
             replaces.add(new Replace(m, report, r.asOfEnd / 1000));
