@@ -124,8 +124,8 @@ final class ReplayTables {
     }
 
     /**
-     * The province's reports as tables: provincial averages, rankings, gaps, money and settlement notes. With asOf (the history
-     * folder), every row carries the day its report is as of.
+     * The province's reports as tables: provincial averages, rankings, gaps, money, what-ifs, station contributions and
+     * settlement notes. With asOf (the history folder), every row carries the day its report is as of.
      */
     private static void provinceTables(Path dir, List<ProvinceReport> reports, boolean asOf, Map<String, Integer> written)
             throws IOException {
@@ -158,6 +158,13 @@ final class ReplayTables {
                         optionalNum(e.entry().pm25()), optionalNum(e.entry().composite()), text(e.entry().compositeRank()),
                         text(e.entry().pm25Rank()), Integer.toString(e.entry().of()), text(e.entry().bottomOf()),
                         text(e.entry().totalNow()), text(e.entry().totalThen())))));
+        written.put(folder + "contribution.csv", table(dir.resolve("contribution.csv"), withAsOf(asOf, List.of("place",
+                "station", "period", "indicator", "value", "place_value", "difference", "share", "rank", "stations")),
+                entries(reports, p -> p.contributions), e -> withAsOf(asOf, e.report(), List.of(e.entry().place(),
+                        e.entry().station(), e.entry().period(), e.entry().indicator(), optionalNum(e.entry().value()),
+                        optionalNum(e.entry().placeValue()), optionalNum(e.entry().difference()),
+                        optionalNum(e.entry().share()), text(e.entry().rank()),
+                        Integer.toString(e.entry().stations())))));
         // Notes name their day in both: a period's latest report may be older than the data's last day.
         written.put(folder + "settlement_notes.csv", table(dir.resolve("settlement_notes.csv"),
                 List.of("place", "kind", "period", "as_of", "reason", "ranked", "detail"), entries(reports, p -> p.notes),

@@ -33,6 +33,7 @@ import org.airindex.pipeline.ProvinceComparisons;
 import org.airindex.pipeline.RuleChoice;
 import org.airindex.pipeline.StationDaily;
 import org.airindex.pipeline.StationHourly;
+import org.airindex.pipeline.StationPeriod;
 import org.airindex.pipeline.ValidateReadings;
 import org.airindex.records.DailyValue;
 import org.airindex.records.HourlyValue;
@@ -45,7 +46,8 @@ import org.airindex.records.Reading;
 /**
  * The airindex job: readings → validation (dead letters aside) → station hourly → county, city
  * and province hourly; station daily → place daily → month- and year-to-date per place → the
- * province's comparisons; alert rules on the station and place hours and the province's reports.
+ * province's comparisons, with each station's month to date for its part in its place's gap; alert rules
+ * on the station and place hours and the province's reports.
  * The same graph runs streaming from Kafka and in batch for replay; the source and the outputs are
  * given, so tests and commands plug in their own.
  */
@@ -142,10 +144,17 @@ public class AirIndexJob {
                 .name("period to date")
                 .uid("period-to-date");
 
+        // Each station's month, for its part in its place's gap to the provincial average (station contributions).
+        DataStream<PeriodValue> stationMonths = keyedAsBefore(stationDays, d -> Keys.station(d.station))
+                .process(new StationPeriod(rules, lateness))
+                .name("station month to date")
+                .uid("station-period");
+
         DataStream<ProvinceReport> province = periods
                 .filter(p -> p.level.equals(assessed))
                 .name("assessed places")
                 .uid("assessed-places")
+                .union(stationMonths)
                 .keyBy(p -> Keys.province(p.province, p.kind), Types.INT)
                 .process(new ProvinceComparisons(rules, config.province.scheme, config.province.baselinesPath(),
                         lateness, config.province.whatifCuts))

@@ -66,7 +66,7 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
         days.put(d.date, d);
         LocalDate date = LocalDate.parse(d.date);
         // ISO dates order as strings, so days are kept, cut and sliced by period without parsing each one.
-        String keepFrom = keepFrom(horizon(date, ctx.timerService().currentWatermark())).toString();
+        String keepFrom = keepFrom(rules.horizon(date, ctx.timerService().currentWatermark())).toString();
         List<DailyValue> kept = new ArrayList<>();
         Iterator<DailyValue> it = days.values().iterator();
         while (it.hasNext()) {
@@ -127,18 +127,6 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
 
     private static List<DailyValue> slice(List<DailyValue> sorted, LocalDate from, LocalDate to) {
         return sorted.subList(indexOf(sorted, from), indexOf(sorted, to.plusDays(1)));
-    }
-
-    /**
-     * The latest day the job knows to be complete: the watermark's, never a later input's own date, so
-     * a day dated ahead cannot drop last year's days (the baseline of every change rate). A batch
-     * replay has no watermark until its input ends, but gives each place its days in time order.
-     */
-    private LocalDate horizon(LocalDate day, long watermark) {
-        if (watermark == Long.MIN_VALUE || watermark >= rules.dayEnd(day)) {
-            return day;
-        }
-        return rules.dateOfHour(watermark);
     }
 
     private static boolean hasNoValue(DailyValue day) {

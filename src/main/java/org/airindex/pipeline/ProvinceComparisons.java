@@ -21,9 +21,12 @@ import org.airindex.domain.province.ProvinceResult;
 import org.airindex.domain.province.RewardScheme;
 import org.airindex.domain.province.SettlementNote;
 import org.airindex.domain.province.SettlementRule;
+import org.airindex.domain.province.StationContributions;
+import org.airindex.domain.province.StationStanding;
 import org.airindex.domain.province.WhatIf;
 import org.airindex.domain.province.WhatIfEntry;
 import org.airindex.records.PeriodValue;
+import org.airindex.records.Places;
 import org.airindex.records.ProvinceReport;
 
 /**
@@ -31,13 +34,18 @@ import org.airindex.records.ProvinceReport;
  * §6): provincial averages and improvement rate, rankings with bottom-N flags, gaps to target and,
  * for months, reward and penalty per the scheme. Keyed by province and period kind; a day's report
  * closes when the watermark passes its end, after every place's period value of that day arrived,
- * and a corrected place value re-issues it.
+ * and a corrected place value re-issues it. For months, the stations' month values come along (see {@link
+ * StationPeriod}): each station's part in its place's gap to the provincial average value ({@link
+ * StationContributions}).
  *
  * <p>Places are compared on their reported values (composite index to 2 decimals, PM2.5 in whole
- * µg/m³), as published rankings do, so equal published figures tie.
+ * µg/m³), as published rankings do, so equal published figures tie; stations are compared alike, so that a
+ * station's share follows from the figures shown next to it.
  */
 public class ProvinceComparisons extends CorrectableWindow<PeriodValue, ProvinceReport> {
     private static final long serialVersionUID = 1L;
+    /** A station's input id: unlike a place key, it never starts with a province's name. */
+    private static final String STATION_ID = "station ";
 
     private final RuleChoice rules;
     private final String schemePath;
@@ -70,11 +78,18 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
 
     @Override
     protected String inputId(PeriodValue v) {
-        return v.placeKey();
+        return v.station == null ? v.placeKey() : STATION_ID + v.station;
+    }
+
+    /** Station values alone (their places' values not there yet) make no report. */
+    @Override
+    protected List<PeriodValue> usable(List<PeriodValue> inputs, Context ctx) {
+        return inputs.stream().anyMatch(v -> v.station == null) ? inputs : List.of();
     }
 
     @Override
-    protected ProvinceReport close(long asOfEnd, List<PeriodValue> places) {
+    protected ProvinceReport close(long asOfEnd, List<PeriodValue> inputs) {
+        List<PeriodValue> places = inputs.stream().filter(v -> v.station == null).toList();
         PeriodValue first = places.get(0);
         List<SettlementNote> notes = new ArrayList<>();
         List<PeriodValue> compared = comparedPlaces(places, notes);
@@ -94,6 +109,8 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
             Map<String, LastYearStanding> lastYear = lastYear(compared, first.asOf);
             r.money = scheme.settle(first.period, result.averages(), standings, lastYear);
             r.whatIf = whatIf(first, compared, standings, new WhatIf.Outcome(result, r.money), lastYear);
+            r.contributions = StationContributions.entries(first.period, standings, stations(first.level, inputs),
+                    result.averages());
         }
         return r;
     }
@@ -120,6 +137,13 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
             }
         }
         return compared;
+    }
+
+    /** The stations' values among the inputs, each with the place of {@code level} that holds it. */
+    private static List<StationStanding> stations(String level, List<PeriodValue> inputs) {
+        return inputs.stream().filter(v -> v.station != null).map(v -> new StationStanding(Places.keyAt(level,
+                v.province, v.city, v.county), v.station, v.composite, Rounding.reported(Pollutant.PM25,
+                v.value(Pollutant.PM25)))).toList();
     }
 
     private static PlaceStanding standing(PeriodValue v) {

@@ -61,6 +61,18 @@ public final class RuleChoice implements Serializable {
         return date.plusDays(1).atStartOfDay(zone()).toInstant().toEpochMilli();
     }
 
+    /**
+     * The latest day the job knows to be complete, for an operator that drops old days as it learns of
+     * {@code day}: the watermark's, never a later input's own date, so a day dated ahead cannot drop days still
+     * needed. A batch replay has no watermark until its input ends, but gives each key its days in time order.
+     */
+    public LocalDate horizon(LocalDate day, long watermark) {
+        if (watermark == Long.MIN_VALUE || watermark >= dayEnd(day)) {
+            return day;
+        }
+        return dateOfHour(watermark);
+    }
+
     public RuleSet forHour(long hourEndMillis) {
         return forDate(dateOfHour(hourEndMillis));
     }

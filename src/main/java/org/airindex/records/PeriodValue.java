@@ -9,12 +9,15 @@ import org.airindex.domain.Rounding;
  * A place's period-to-date statistics (STANDARDS.md §3–§4), as of the end of one day: month to
  * date ({@code period} "2026-11"), year to date ("2026-01..2026-11") or a named period to date
  * ("autumn-winter 2026-10-01..2027-03-31"), from the place's daily series, with the composite index,
- * shares, and the comparison with the same days last year.
+ * shares, and the comparison with the same days last year. A station's month to date (level "station")
+ * carries its code and its place's names, and no comparison with last year.
  */
 public class PeriodValue extends ExactValues {
     private static final String PM25_LAST_YEAR = "pm25_last_year";
 
     public String level;
+    /** The station's code at level "station", else null. */
+    public String station;
     public String county;
     public String city;
     public String province;

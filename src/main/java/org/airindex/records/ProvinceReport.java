@@ -2,6 +2,7 @@ package org.airindex.records;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.airindex.domain.province.ContributionEntry;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.ProvinceAverages;
@@ -24,6 +25,8 @@ public class ProvinceReport {
     public List<SettlementNote> notes = new ArrayList<>();
     /** Months: each place's month if its remaining days ran lower PM2.5 by each configured cut. */
     public List<WhatIfEntry> whatIf = new ArrayList<>();
+    /** Months: each station's part in its place's gap to the provincial average value. */
+    public List<ContributionEntry> contributions = new ArrayList<>();
 
     public ProvinceReport() {}
 }

@@ -1,6 +1,7 @@
 package org.airindex.reports;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,27 +11,34 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.airindex.domain.Ranking;
 import org.airindex.reports.Results.Alert;
+import org.airindex.reports.Results.Contribution;
 import org.airindex.reports.Results.Day;
 
 /**
  * The daily analysis (日分析) of one province for one day: each place of the assessed level with its daily AQI,
  * category, primary pollutant and PM2.5, its rank by AQI that day, the same day last year; the places whose AQI
- * was above the province's (which pulled the province down); the pollution and suspicious-data alerts opened
- * that day; and the province's last 30 days.
+ * was above the province's (which pulled the province down); each place's stations with the largest shares of
+ * its gap to the provincial average value over the month so far; the pollution and suspicious-data alerts
+ * opened that day; and the province's last 30 days.
  *
  * @param counties     by rank, unranked (no AQI) last
  * @param pullingDown  the places above the province's AQI, worst first
+ * @param topStations  per place (in key order) and indicator (composite, then PM2.5), its stations ranked within
+ *                     the top {@value #TOP_STATIONS} by share of its gap to the provincial average value, month to
+ *                     date as of the day (the latest version on or before it)
  * @param lastDays     the province's days from date − 29 to date, null where a day has no value
  */
 public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Day provinceLastYear,
-        List<PlaceDay> counties, List<PlaceDay> pullingDown, List<Alert> pollution, List<Alert> suspiciousData,
-        List<Day> lastDays, PlaceNames names) {
+        List<PlaceDay> counties, List<PlaceDay> pullingDown, List<Contribution> topStations, List<Alert> pollution,
+        List<Alert> suspiciousData, List<Day> lastDays, PlaceNames names) {
 
     /** A place's day, the same day of last year (null when the results lack it), its rank by AQI (null: no AQI). */
     public record PlaceDay(String place, Day day, Day lastYear, Integer rank) {
     }
 
     static final int CHART_DAYS = 30;
+    /** The stations shown per place and indicator: the largest shares, with ties. */
+    static final int TOP_STATIONS = 2;
 
     public static DailyAnalysis of(Results results, String province, LocalDate date, String level) {
         String day = date.toString();
@@ -72,6 +80,15 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
                 .filter(p -> p.day().aqi() != null && p.day().aqi() > provinceDay.aqi())
                 .sorted(Comparator.comparing((PlaceDay p) -> -p.day().aqi()).thenComparing(PlaceDay::place)).toList();
 
+        String month = YearMonth.from(date).toString();
+        List<Contribution> topStations = AsOf.on(day, results.contributions().stream()
+                .filter(c -> c.period().equals(month) && c.place().startsWith(prefix)).toList(), Contribution::period,
+                Contribution::asOf).stream().filter(c -> c.rank() != null && c.rank() <= TOP_STATIONS)
+                .sorted(Comparator.comparing(Contribution::place)
+                        .thenComparing(Contribution::indicator) // composite, then pm25
+                        .thenComparing(Contribution::rank).thenComparing(Contribution::station))
+                .toList();
+
         List<Alert> opened = results.alerts().stream()
                 .filter(a -> AlertKinds.startDay(a).equals(day) && a.place().startsWith(prefix))
                 .sorted(AlertKinds.ORDER).toList();
@@ -82,7 +99,8 @@ public record DailyAnalysis(String province, LocalDate date, Day provinceDay, Da
             lastDays.add(provinceDays.getOrDefault(d, new Day(province, d, null, null, "", "", false)));
         }
         return new DailyAnalysis(province, date, provinceDay, lastYear == null ? null : provinceDays.get(lastYear),
-                counties, pullingDown, opened.stream().filter(a -> AlertKinds.pollution(a.type())).toList(),
+                counties, pullingDown, topStations,
+                opened.stream().filter(a -> AlertKinds.pollution(a.type())).toList(),
                 opened.stream().filter(a -> AlertKinds.suspiciousData(a.type())).toList(), lastDays,
                 new PlaceNames(places));
     }

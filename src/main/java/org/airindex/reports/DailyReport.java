@@ -3,6 +3,7 @@ package org.airindex.reports;
 import static org.airindex.reports.BulletinReport.fixed;
 import static org.airindex.reports.BulletinReport.percent;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +46,22 @@ public final class DailyReport {
                                 List.of(a.names().of(c.place()), text(c.day().aqi()),
                                         Integer.toString(c.day().aqi() - p.aqi()), primary(c.day()),
                                         fixed(c.day().pm25(), 0))).toList())), List.of()));
-        sections.add(new Section("三、当日新开预警", List.of(), List.of(alerts("pollution-alerts-" + a.date(), "污染预警",
+        sections.add(new Section("三、各区县与全省平均差距的站点贡献", a.topStations().isEmpty() ? List.of("无站点贡献数据。")
+                : List.of("本月截至" + a.date() + "，各区县与全省平均值之差中各站点所占份额最大的" + DailyAnalysis.TOP_STATIONS
+                        + "个站点（份额 = (站点值 − 全省平均值) / 各站点之和；份额合计为1，负值表示该站点的作用与区县差距方向相反）。"),
+                a.topStations().isEmpty() ? List.of() : List.of(new Table("stations-" + a.date(), "各区县站点贡献",
+                        List.of("区县", "指标", "名次", "站点", "站点值", "区县值", "高出区县", "份额"),
+                        a.topStations().stream().map(c -> List.of(a.names().of(c.place()), indicator(c.indicator()),
+                                c.rank().toString(), c.station(), value(c.indicator(), c.value()),
+                                value(c.indicator(), c.placeValue()), value(c.indicator(), c.difference()),
+                                share(c.share()))).toList())),
+                List.of()));
+        sections.add(new Section("四、当日新开预警", List.of(), List.of(alerts("pollution-alerts-" + a.date(), "污染预警",
                 a.pollution(), a), alerts("data-alerts-" + a.date(), "数据异常提示", a.suspiciousData(), a)), List.of()));
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("AQI", a.lastDays().stream().map(d -> d.aqi() == null ? null : d.aqi().doubleValue()).toList());
         series.put("PM2.5 (μg/m³)", a.lastDays().stream().map(Day::pm25).toList());
-        sections.add(new Section("四、近30天全省走势", List.of(), List.of(), List.of(new LineChart("trend-" + a.date(),
+        sections.add(new Section("五、近30天全省走势", List.of(), List.of(), List.of(new LineChart("trend-" + a.date(),
                 a.province() + "近" + DailyAnalysis.CHART_DAYS + "天日均AQI与PM2.5",
                 a.lastDays().stream().map(d -> d.date().substring(5)).toList(), series))));
         return new Report("daily-" + a.date(), title, intro, sections);
@@ -86,6 +97,20 @@ public final class DailyReport {
             return "–";
         }
         return percent(ChangeRate.percent(now.pm25(), lastYear.pm25()));
+    }
+
+    private static String indicator(String code) {
+        return code.equals("pm25") ? "PM2.5" : "综合指数";
+    }
+
+    /** A composite index with its 2 decimals, PM2.5 in whole µg/m³, as reported. */
+    private static String value(String indicator, Double v) {
+        return fixed(v, indicator.equals("pm25") ? 0 : 2);
+    }
+
+    /** A share in percent, ×100 on its decimal (0.3 is 30.0%, not 30.000000000000004). */
+    private static String share(Double v) {
+        return percent(BigDecimal.valueOf(v).movePointRight(2).doubleValue());
     }
 
     private static String text(Integer v) {

@@ -75,6 +75,13 @@ public final class InfluxResults implements Results {
     }
 
     @Override
+    public List<Contribution> contributions() {
+        return rows("contribution", (tags, r) -> new Contribution(place(tags), tags.get("station"), tags.get("period"),
+                day(r), tags.get("indicator"), num(r, "value"), num(r, "place_value"), num(r, "difference"),
+                num(r, "share"), r.get("rank") == null ? null : integer(r, "rank"), integer(r, "stations")));
+    }
+
+    @Override
     public List<National> national() {
         return rows("national_estimate", (tags, r) -> new National(place(tags), tags.get("period"), day(r),
                 text(r, "table_period"), Integer.parseInt(tags.get("target").substring(ProvinceComparison.LEAVE_BOTTOM.length())),

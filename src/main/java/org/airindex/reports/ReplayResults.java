@@ -72,6 +72,18 @@ public final class ReplayResults implements Results {
                 r.text("period"), r.text("as_of"), r.text("reason"), r.text("detail")));
     }
 
+    /** A replay before station contributions wrote no table of them: none. */
+    @Override
+    public List<Contribution> contributions() {
+        if (!Files.exists(dir.resolve(HISTORY + "contribution.csv"))) {
+            return List.of();
+        }
+        return rows(HISTORY + "contribution.csv", r -> new Contribution(r.text("place"), r.text("station"),
+                r.text("period"), r.text("as_of"), r.text("indicator"), r.num("value"), r.num("place_value"),
+                r.num("difference"), r.num("share"), r.text("rank").isEmpty() ? null : r.integer("rank"),
+                r.integer("stations")));
+    }
+
     /** A replay before the national tracker wrote no table of it: none. */
     @Override
     public List<National> national() {

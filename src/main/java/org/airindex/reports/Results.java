@@ -25,6 +25,9 @@ public interface Results {
     /** Why places were not settled (or settled flagged), as of each day. */
     List<Note> notes();
 
+    /** Each station's part in its place's gap to the provincial average value (months), as of each day. */
+    List<Contribution> contributions();
+
     /** The cities' national estimates, as of each day (none where no national table is configured). */
     List<National> national();
 
@@ -64,6 +67,15 @@ public interface Results {
     }
 
     record Note(String place, String kind, String period, String asOf, String reason, String detail) {
+    }
+
+    /**
+     * A station's month value on an indicator ({@code composite}, {@code pm25}), its place's, the difference, its
+     * share of its place's stations' summed gap to the provincial average value, and its rank by share (largest
+     * first) among {@code stations}; null where there is none.
+     */
+    record Contribution(String place, String station, String period, String asOf, String indicator, Double value,
+            Double placeValue, Double difference, Double share, Integer rank, int stations) {
     }
 
     /**

@@ -126,6 +126,24 @@ class ReportFromResultsTest {
         }
     }
 
+    /** Its station table holds the replay's top two shares of each county as of the day, and they sum to 1. */
+    @Test
+    void theDailyAnalysisShowsTheReplaysStationContributions() throws Exception {
+        List<Map<String, String>> contributions = rows(tables.resolve("history/contribution.csv")).stream()
+                .filter(c -> c.get("as_of").equals("2026-08-20")).toList();
+        assertFalse(contributions.isEmpty(), "the replay wrote station contributions");
+        Map<String, Double> sums = new HashMap<>();
+        contributions.stream().filter(c -> !c.get("share").isEmpty()).forEach(c -> sums.merge(c.get("place") + " "
+                + c.get("indicator"), Double.parseDouble(c.get("share")), Double::sum));
+        sums.forEach((k, sum) -> assertEquals(1.0, sum, 1e-9, k));
+        List<String> expected = contributions.stream().filter(c -> !c.get("rank").isEmpty()
+                && Integer.parseInt(c.get("rank")) <= 2).map(c -> name(c.get("place")) + " " + c.get("station") + " "
+                        + c.get("rank")).sorted().toList();
+        List<String> shown = rows(reports.resolve("stations-2026-08-20.csv")).stream().map(r -> r.get("区县") + " "
+                + r.get("站点") + " " + r.get("名次")).sorted().toList();
+        assertEquals(expected, shown);
+    }
+
     @Test
     void theWeeklyDispatchShowsTheMonthAsOfItsSunday() throws Exception {
         Map<String, String> composite = new HashMap<>();

@@ -83,8 +83,12 @@ class DashboardQueriesTest {
      */
     static final NamedPeriod CAMPAIGN = NamedPeriod.of("test-campaign", FIRST_DAY.format(MONTH_DAY),
             FIRST_DAY.plusDays(59).format(MONTH_DAY));
-    /** Measurements of months only: the scheme settles months, the national table ranks months. */
-    static final List<String> MONTHS_ONLY = List.of("\"money\"", "\"whatif\"", "\"national_estimate\"");
+    /**
+     * Measurements of months only: the scheme settles months, the national table ranks months, and stations'
+     * contributions are of their months to date.
+     */
+    static final List<String> MONTHS_ONLY = List.of("\"money\"", "\"whatif\"", "\"national_estimate\"",
+            "\"contribution\"");
 
     /**
      * Panels and alert rules on measurements nobody writes yet, as "dashboard uid / panel title" or

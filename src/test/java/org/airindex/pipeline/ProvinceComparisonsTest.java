@@ -17,6 +17,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.airindex.domain.Period;
+import org.airindex.domain.province.ContributionEntry;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.RankingEntry;
@@ -301,6 +302,55 @@ class ProvinceComparisonsTest {
             assertEquals(List.of(SettlementNote.NO_DATA), r.notes.stream().map(SettlementNote::reason).toList());
             assertTrue(r.notes.get(0).ranked());
             assertTrue(r.notes.get(0).detail().contains("no valid value on 2026-03-10"), r.notes.get(0).detail());
+        }
+    }
+
+    private static PeriodValue station(String code, double composite, double pm25) {
+        PeriodValue v = county("太原市", "小店区", Period.MONTH, composite, pm25, 0, 0);
+        v.level = HourlyValue.STATION;
+        v.station = code;
+        v.compositeLastYear = null;
+        v.pm25LastYear = null;
+        return v;
+    }
+
+    /**
+     * 小店区's stations A1 (PM2.5 47.6, reported 48) and A2 (32.4 → 32), against the provincial average 45: gaps 3
+     * and −13 of −10, shares −0.3 and 1.3 (小店区 at 40 is better than the average, A2 makes its lead). A corrected
+     * A1 of 43.6 (→ 44, gap −1) re-issues the report: −1 and −13 of −14, shares 1/14 and 13/14.
+     */
+    @Test
+    void stationsShareTheirCountysGapToTheAverage() throws Exception {
+        try (var h = harness(null)) {
+            sendThree(h);
+            send(h, station("A1", 4.20, 47.6));
+            send(h, station("A2", 3.80, 32.4));
+            h.processWatermark(AS_OF_END);
+            ProvinceReport r = h.extractOutputValues().get(0);
+            assertEquals(3, r.averages.places(), "stations are not places");
+            List<ContributionEntry> pm25 = r.contributions.stream().filter(c -> c.indicator().equals("pm25")).toList();
+            assertEquals(List.of("A2", "A1"), pm25.stream().map(ContributionEntry::station).toList());
+            assertEquals(List.of(1.3, -0.3), pm25.stream().map(ContributionEntry::share).toList());
+            assertEquals(List.of(-8.0, 8.0), pm25.stream().map(ContributionEntry::difference).toList());
+            assertEquals(List.of(XIAODIAN, XIAODIAN), pm25.stream().map(ContributionEntry::place).toList());
+            ContributionEntry a1 = r.contributions.stream().filter(c -> c.indicator().equals("composite")
+                    && c.station().equals("A1")).findFirst().orElseThrow();
+            assertEquals(0.2, a1.difference());
+            assertEquals(4, r.contributions.size());
+
+            send(h, station("A1", 4.20, 43.6));
+            ProvinceReport corrected = h.extractOutputValues().get(1);
+            assertEquals(List.of(13.0 / 14, 1.0 / 14), corrected.contributions.stream()
+                    .filter(c -> c.indicator().equals("pm25")).map(ContributionEntry::share).toList());
+        }
+    }
+
+    @Test
+    void stationValuesAloneMakeNoReport() throws Exception {
+        try (var h = harness(null)) {
+            send(h, station("A1", 4.20, 47.6));
+            h.processWatermark(AS_OF_END);
+            assertTrue(h.extractOutputValues().isEmpty());
         }
     }
 }

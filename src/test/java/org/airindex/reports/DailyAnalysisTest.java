@@ -68,4 +68,22 @@ class DailyAnalysisTest {
         assertNull(leap.counties().get(0).lastYear());
         assertNull(leap.provinceDay());
     }
+
+    /** The two largest shares of 甲市一区's gaps as of the 15th (SampleResults), composite first. */
+    @Test
+    void theStationsThatPullEachCountyFurthest() {
+        assertEquals(List.of("composite 1002A", "composite 1003A", "pm25 1003A", "pm25 1002A"), day.topStations()
+                .stream().map(c -> c.indicator() + " " + c.station()).toList());
+        Table table = DailyReport.of(day).sections().get(2).tables().get(0);
+        assertEquals(List.of("甲市一区", "综合指数", "1", "1002A", "3.40", "3.60", "-0.20", "+166.7%"), table.rows().get(0));
+        assertEquals(List.of("甲市一区", "PM2.5", "1", "1003A", "28", "31", "-3", "+73.3%"), table.rows().get(2));
+        assertEquals(List.of("甲市一区", "PM2.5", "2", "1002A", "29", "31", "-2", "+60.0%"), table.rows().get(3));
+    }
+
+    @Test
+    void noContributionsNoStationTable() {
+        results.contributions.clear();
+        assertEquals(List.of(), DailyReport.of(DailyAnalysis.of(results, SampleResults.P, LocalDate.of(2026, 8, 15),
+                "county")).sections().get(2).tables());
+    }
 }

@@ -28,6 +28,7 @@ final class SampleResults implements Results {
     final List<Day> provinceDays = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
     final List<National> national = new ArrayList<>();
+    final List<Contribution> contributions = new ArrayList<>();
 
     static SampleResults province() {
         SampleResults r = new SampleResults();
@@ -95,6 +96,18 @@ final class SampleResults implements Results {
         r.national.add(new National("甲省/甲市", m, "2026-08-20", "2026-07", 10, 3.9, 150, 168, false, null, 0, null,
                 38.0, null, null));
 
+        // 甲市一区's stations as of the 15th (averages 3.65 and 33.5, the county at 3.60 and 31): PM2.5 36, 29, 28 are
+        // gaps 2.5, −4.5, −5.5 of −7.5, shares −1/3, 0.6, 11/15; composite 3.90, 3.40, 3.50 are gaps 0.25, −0.25,
+        // −0.15 of −0.15, shares −5/3, 5/3, 1. The versions of the 14th and the 16th must not be read.
+        r.contribute("2026-08-14", "1001A", "pm25", 99.0, 99.0, 0.0, 1.0, 1);
+        r.contribute("2026-08-15", "1001A", "composite", 3.9, 3.6, 0.3, -5.0 / 3, 3);
+        r.contribute("2026-08-15", "1002A", "composite", 3.4, 3.6, -0.2, 5.0 / 3, 1);
+        r.contribute("2026-08-15", "1003A", "composite", 3.5, 3.6, -0.1, 1.0, 2);
+        r.contribute("2026-08-15", "1001A", "pm25", 36.0, 31.0, 5.0, -1.0 / 3, 3);
+        r.contribute("2026-08-15", "1002A", "pm25", 29.0, 31.0, -2.0, 0.6, 2);
+        r.contribute("2026-08-15", "1003A", "pm25", 28.0, 31.0, -3.0, 11.0 / 15, 1);
+        r.contribute("2026-08-16", "1001A", "pm25", 99.0, 99.0, 0.0, 1.0, 1);
+
         // 15 August, and the same day a year before.
         r.days.add(new Day(A1, "2026-08-15", 30.0, 50, "优", "", true));
         r.days.add(new Day(A2, "2026-08-15", 35.0, 60, "良", "pm25", true));
@@ -119,6 +132,12 @@ final class SampleResults implements Results {
     /** Statistics whose PM2.5 is the period's; the others fixed (µg/m³, CO mg/m³). */
     static PeriodValues values(double pm25) {
         return PeriodValues.of(10, 30, 60, pm25, 1.2, 150);
+    }
+
+    private void contribute(String asOf, String station, String indicator, double value, double county,
+            double difference, double share, int rank) {
+        contributions.add(new Contribution(A1, station, "2026-08", asOf, indicator, value, county, difference, share,
+                rank, 3));
     }
 
     /** Illustrative coefficients for every comparison but PM2.5 against the average value, as in the seed scheme. */
@@ -158,6 +177,11 @@ final class SampleResults implements Results {
     @Override
     public List<Note> notes() {
         return notes;
+    }
+
+    @Override
+    public List<Contribution> contributions() {
+        return contributions;
     }
 
     @Override

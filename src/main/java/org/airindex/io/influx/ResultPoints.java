@@ -9,6 +9,7 @@ import org.airindex.domain.Category;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
 import org.airindex.domain.alerts.AlertEvent;
+import org.airindex.domain.province.ContributionEntry;
 import org.airindex.domain.province.GapEntry;
 import org.airindex.domain.province.MoneyEntry;
 import org.airindex.domain.province.NationalEstimate;
@@ -105,8 +106,9 @@ public final class ResultPoints {
     }
 
     /**
-     * Rankings, gaps, money, the provincial averages and the settlement notes of one report; a recomputed
-     * report replaces all of them (of the province and period at that time), not only those it writes again.
+     * Rankings, gaps, money, what-ifs, station contributions, the provincial averages and the settlement notes of
+     * one report; a recomputed report replaces all of them (of the province and period at that time), not only
+     * those it writes again.
      */
     public static ResultLines province(ProvinceReport r) {
         List<String> lines = new ArrayList<>();
@@ -169,6 +171,20 @@ public final class ResultPoints {
             f.put("total_then_cny", w.totalThen());
             lines.addAll(point("whatif", tags, f, r.asOfEnd));
         }
+        for (ContributionEntry c : r.contributions) {
+            Map<String, String> tags = placeKey(c.place());
+            tags.put("station", c.station());
+            tags.put("indicator", c.indicator());
+            tags.put("period", r.period);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("value", c.value());
+            f.put("place_value", c.placeValue());
+            f.put("difference", c.difference());
+            f.put("share", c.share());
+            f.put("rank", c.rank());
+            f.put("stations", c.stations());
+            lines.addAll(point("contribution", tags, f, r.asOfEnd));
+        }
         for (SettlementNote n : r.notes) {
             Map<String, String> tags = reportTags(n.place(), r);
             tags.put("reason", n.reason());
@@ -180,9 +196,11 @@ public final class ResultPoints {
         Map<String, String> report = new LinkedHashMap<>();
         report.put("province", r.province);
         report.put("period", r.period);
-        // Money and what-ifs are tagged without the period kind; the period alone names them.
-        List<Replace> replaces = new ArrayList<>(List.of(new Replace("money", report, r.asOfEnd / 1000),
-                new Replace("whatif", report, r.asOfEnd / 1000)));
+        // Money, what-ifs and contributions are tagged without the period kind; the period alone names them.
+        List<Replace> replaces = new ArrayList<>();
+        for (String m : List.of("money", "whatif", "contribution")) {
+            replaces.add(new Replace(m, report, r.asOfEnd / 1000));
+        }
         report.put("kind", r.kind);
         for (String m : List.of("province_average", "ranking", "gap", "settlement_note")) {
             replaces.add(new Replace(m, report, r.asOfEnd / 1000));
