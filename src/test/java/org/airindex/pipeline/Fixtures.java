@@ -3,6 +3,7 @@ package org.airindex.pipeline;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.airindex.config.Station;
 import org.airindex.config.StationRegistry;
 import org.airindex.records.DailyValue;
@@ -116,5 +117,11 @@ public final class Fixtures {
         d.o3 = o3;
         d.valid = so2 != null && no2 != null && co != null && pm10 != null && pm25 != null && o3 != null;
         return d;
+    }
+
+    /** A harness's outputs emitted after the first {@code from}. */
+    public static <T> List<T> since(AbstractStreamOperatorTestHarness<T> h, int from) {
+        List<T> all = h.extractOutputValues();
+        return all.subList(from, all.size());
     }
 }

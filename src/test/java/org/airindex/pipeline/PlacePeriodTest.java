@@ -3,6 +3,7 @@ package org.airindex.pipeline;
 import static org.airindex.pipeline.Fixtures.ZONE;
 import static org.airindex.pipeline.Fixtures.at;
 import static org.airindex.pipeline.Fixtures.countyDay;
+import static org.airindex.pipeline.Fixtures.since;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +37,6 @@ class PlacePeriodTest {
 
     private static DailyValue pm25(String date, double pm25) {
         return countyDay(date, 10.0, 30.0, 0.5, 50.0, pm25, 100.0, 50);
-    }
-
-    /** Outputs emitted since {@code from} outputs had been seen. */
-    private static List<PeriodValue> since(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> h,
-            int from) {
-        List<PeriodValue> all = h.extractOutputValues();
-        return all.subList(from, all.size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.airindex.pipeline;
 
 import static org.airindex.pipeline.Fixtures.ZONE;
 import static org.airindex.pipeline.Fixtures.at;
+import static org.airindex.pipeline.Fixtures.since;
 import static org.airindex.pipeline.Fixtures.stationDay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,9 +13,9 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
 import org.airindex.records.DailyValue;
 import org.airindex.records.PeriodValue;
-import org.junit.jupiter.api.Test;
 
 class StationPeriodTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> harness() throws Exception {
@@ -32,12 +33,6 @@ class StationPeriodTest {
 
     private static DailyValue day(String date, double pm25) {
         return stationDay("A1", date, 10.0, 30.0, 0.5, 50.0, pm25, 100.0, 120.0);
-    }
-
-    private static List<PeriodValue> since(KeyedOneInputStreamOperatorTestHarness<Integer, DailyValue, PeriodValue> h,
-            int from) {
-        List<PeriodValue> all = h.extractOutputValues();
-        return all.subList(from, all.size());
     }
 
     @Test
