@@ -3,6 +3,7 @@ package org.airindex.domain.province;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.airindex.domain.Ranking;
 public final class ProvinceComparison {
     public static final String PROVINCIAL_AVERAGE = "provincial_average";
     public static final String LEAVE_BOTTOM = "leave_bottom_";
+    private static final List<Metric> GAP_METRICS = List.of(Metric.COMPOSITE, Metric.PM25);
 
     private ProvinceComparison() {
     }
@@ -26,25 +28,51 @@ public final class ProvinceComparison {
     public static ProvinceResult compare(String province, String period, List<PlaceStanding> places,
             ComparisonSettings settings) {
         checkPlaces(province, places);
-        List<RankingEntry> rankings = new ArrayList<>();
-        Map<Metric, Map<String, RankingEntry>> byPlace = new HashMap<>();
-        for (Metric m : Metric.values()) {
-            List<RankingEntry> ranked = rank(province, period, m, places, settings.bottomN());
-            rankings.addAll(ranked);
+        Map<Metric, List<RankingEntry>> ranked = rankings(province, period, places, settings.bottomN());
+        Map<Metric, Map<String, RankingEntry>> byPlace = new EnumMap<>(Metric.class);
+        Map<Metric, Values> values = new EnumMap<>(Metric.class);
+        for (Metric m : GAP_METRICS) {
             Map<String, RankingEntry> index = new HashMap<>();
-            ranked.forEach(r -> index.put(r.place(), r));
+            ranked.get(m).forEach(r -> index.put(r.place(), r));
             byPlace.put(m, index);
+            values.put(m, new Values(values(places, m)));
         }
         List<GapEntry> gaps = new ArrayList<>();
         for (PlaceStanding p : places) {
-            for (Metric m : List.of(Metric.COMPOSITE, Metric.PM25)) {
+            for (Metric m : GAP_METRICS) {
                 RankingEntry entry = byPlace.get(m).get(p.place());
                 if (entry != null) {
-                    gaps.addAll(gaps(period, m, p, entry, places, settings.bottomN()));
+                    gaps.addAll(gaps(period, m, p, entry, values.get(m), settings.bottomN()));
                 }
             }
         }
-        return new ProvinceResult(province, period, averages(places, settings), rankings, gaps);
+        return new ProvinceResult(province, period, averages(places, settings), all(ranked), gaps);
+    }
+
+    /**
+     * The averages and rankings without the gaps to target: what a what-if needs of each of its projections,
+     * the job making one per place and cut every day.
+     */
+    public static ProvinceResult ranked(String province, String period, List<PlaceStanding> places,
+            ComparisonSettings settings) {
+        checkPlaces(province, places);
+        return new ProvinceResult(province, period, averages(places, settings),
+                all(rankings(province, period, places, settings.bottomN())), List.of());
+    }
+
+    private static Map<Metric, List<RankingEntry>> rankings(String province, String period, List<PlaceStanding> places,
+            List<Integer> bottomN) {
+        Map<Metric, List<RankingEntry>> out = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            out.put(m, rank(province, period, m, places, bottomN));
+        }
+        return out;
+    }
+
+    private static List<RankingEntry> all(Map<Metric, List<RankingEntry>> byMetric) {
+        List<RankingEntry> out = new ArrayList<>();
+        byMetric.values().forEach(out::addAll);
+        return out;
     }
 
     private static ProvinceAverages averages(List<PlaceStanding> places, ComparisonSettings settings) {
@@ -100,22 +128,16 @@ public final class ProvinceComparison {
     }
 
     private static List<GapEntry> gaps(String period, Metric m, PlaceStanding place, RankingEntry entry,
-            List<PlaceStanding> places, List<Integer> bottomN) {
+            Values values, List<Integer> bottomN) {
         double c = m.of(place);
-        List<Double> others = new ArrayList<>();
-        for (PlaceStanding p : places) {
-            if (!p.place().equals(place.place()) && m.of(p) != null) {
-                others.add(m.of(p));
-            }
-        }
         List<GapEntry> out = new ArrayList<>();
-        if (!others.isEmpty()) {
+        if (values.sorted.length > 1) {
             // The average moves with the place's own value: c' < (S − c + c')/n ⇔ c' < (S − c)/(n − 1),
             // which is the mean of the others.
-            BigDecimal target = Decimals.of(Decimals.mean(others));
+            BigDecimal target = Decimals.of(Decimals.divide(values.sum.subtract(Decimals.of(c)),
+                    BigDecimal.valueOf(values.sorted.length - 1L)));
             out.add(gap(period, m, place, c, PROVINCIAL_AVERAGE, target));
         }
-        others.sort(Double::compare);
         for (int n : bottomN) {
             int lastOut = entry.of() - n;
             // Bottoms are nested, so the place is in every N from bottomOf up; with lastOut < 1 every
@@ -123,10 +145,26 @@ public final class ProvinceComparison {
             if (entry.bottomOf() != null && n >= entry.bottomOf() && lastOut >= 1) {
                 // Out of the bottom N means at least N others strictly worse: strictly below the
                 // lastOut-th smallest of the others (a tie with it is a tie with the N-th worst, still in).
-                out.add(gap(period, m, place, c, LEAVE_BOTTOM + n, Decimals.of(others.get(lastOut - 1))));
+                // The place is among the N worst, after the lastOut smallest: they are the others' too.
+                out.add(gap(period, m, place, c, LEAVE_BOTTOM + n, Decimals.of(values.sorted[lastOut - 1])));
             }
         }
         return out;
+    }
+
+    /**
+     * A metric's values over the places that have one, sorted, with their exact decimal sum: each place's gaps
+     * take "the others" from them without a list of its own (the job compares every place every day, and a
+     * what-if once more per place and cut).
+     */
+    private static final class Values {
+        final double[] sorted;
+        final BigDecimal sum;
+
+        Values(List<Double> values) {
+            sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            sum = Decimals.sum(values);
+        }
     }
 
     private static GapEntry gap(String period, Metric m, PlaceStanding p, double current, String target,

@@ -72,7 +72,7 @@ public final class WhatIf {
     /** @param settle whether the period is settled in money (months) */
     public static Outcome outcome(String province, String period, List<PlaceStanding> places, RewardScheme scheme,
             Map<String, LastYearStanding> lastYear, boolean settle) {
-        ProvinceResult result = ProvinceComparison.compare(province, period, places, scheme.comparison());
+        ProvinceResult result = ProvinceComparison.ranked(province, period, places, scheme.comparison());
         return new Outcome(result, settle ? scheme.settle(period, result.averages(), places, lastYear) : List.of());
     }
 

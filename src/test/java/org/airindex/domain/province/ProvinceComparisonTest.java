@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.airindex.domain.Exact;
 
 /**
  * A six-place province; every expectation is worked out by hand in the comments.
@@ -229,5 +235,75 @@ class ProvinceComparisonTest {
 
     private static String r9(Double v) {
         return v == null ? "null" : String.format("%.9f", v);
+    }
+
+    /**
+     * The gaps as defined (the mean of the others, the k-th smallest of the others, each place's others listed
+     * anew) on random provinces with ties and missing values, against the comparison's one sorted pass; and the
+     * what-if's comparison without gaps has the same averages and rankings.
+     */
+    @Test
+    void gapsMatchTheirDefinitionOnRandomProvincesWithTies() {
+        Random random = new Random(18);
+        for (int trial = 0; trial < 200; trial++) {
+            List<PlaceStanding> places = new ArrayList<>();
+            int n = 1 + random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                Double composite = random.nextInt(10) == 0 ? null : (300 + random.nextInt(30)) / 100.0;
+                Double pm25 = random.nextInt(10) == 0 ? null : (double) (30 + random.nextInt(8));
+                places.add(new PlaceStanding(P + "/市/县" + i, composite, pm25, 4.0, 40.0, 10, 31));
+            }
+            ProvinceResult result = ProvinceComparison.compare(P, "2026-08", places, MEAN_OF_RATES);
+            List<GapEntry> expected = new ArrayList<>();
+            for (PlaceStanding p : places) {
+                for (String metric : List.of("composite", "pm25")) {
+                    RankingEntry entry = result.rankings().stream().filter(r -> r.place().equals(p.place())
+                            && r.metric().equals(metric)).findFirst().orElse(null);
+                    if (entry != null) {
+                        expected.addAll(definedGaps(p, metric, entry, places));
+                    }
+                }
+            }
+            assertEquals(expected, result.gaps(), "trial " + trial);
+            ProvinceResult ranked = ProvinceComparison.ranked(P, "2026-08", places, MEAN_OF_RATES);
+            assertEquals(result.averages(), ranked.averages());
+            assertEquals(result.rankings(), ranked.rankings());
+            assertEquals(List.of(), ranked.gaps());
+        }
+    }
+
+    private static List<GapEntry> definedGaps(PlaceStanding place, String metric, RankingEntry entry,
+            List<PlaceStanding> places) {
+        Function<PlaceStanding, Double> value = metric.equals("composite") ? PlaceStanding::composite
+                : PlaceStanding::pm25;
+        double c = value.apply(place);
+        List<BigDecimal> others = new ArrayList<>();
+        for (PlaceStanding p : places) {
+            if (!p.place().equals(place.place()) && value.apply(p) != null) {
+                others.add(BigDecimal.valueOf(value.apply(p)));
+            }
+        }
+        List<GapEntry> out = new ArrayList<>();
+        if (!others.isEmpty()) {
+            BigDecimal sum = others.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            double mean = Exact.of(sum).dividedBy(Exact.of(BigDecimal.valueOf(others.size()))).toDouble();
+            out.add(definedGap(place, metric, c, "provincial_average", mean));
+        }
+        others.sort(Comparator.naturalOrder());
+        for (int bottom : MEAN_OF_RATES.bottomN().stream().sorted().toList()) {
+            int lastOut = entry.of() - bottom;
+            if (entry.bottomOf() != null && bottom >= entry.bottomOf() && lastOut >= 1) {
+                out.add(definedGap(place, metric, c, "leave_bottom_" + bottom, others.get(lastOut - 1).doubleValue()));
+            }
+        }
+        return out;
+    }
+
+    private static GapEntry definedGap(PlaceStanding p, String metric, double current, String target, double value) {
+        BigDecimal reduction = BigDecimal.valueOf(current).subtract(BigDecimal.valueOf(value)).max(BigDecimal.ZERO);
+        BigDecimal needed = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(p.daysInPeriod()))
+                .subtract(BigDecimal.valueOf(current).multiply(BigDecimal.valueOf(p.daysSoFar())));
+        return new GapEntry(p.place(), "2026-08", metric, target, current, value, reduction.doubleValue(),
+                needed.divide(BigDecimal.valueOf(p.daysInPeriod() - p.daysSoFar()), MathContext.DECIMAL64).doubleValue());
     }
 }
