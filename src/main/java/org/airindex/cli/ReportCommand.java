@@ -74,12 +74,17 @@ final class ReportCommand extends Subcommand {
             return USAGE;
         }
         try {
-            Results results = source.open(config);
+            LocalDate lastDay = switch (kind) {
+                case daily -> LocalDate.parse(date);
+                case weekly -> Reports.sunday(week);
+                case monthly -> YearMonth.parse(month).atEndOfMonth();
+            };
+            Results results = source.forReportOn(config, lastDay);
             progress("reading the results");
             Report report = switch (kind) {
-                case daily -> Reports.daily(results, place, LocalDate.parse(date), config);
+                case daily -> Reports.daily(results, place, lastDay, config);
                 case weekly -> Reports.weekly(results, place, week, config);
-                case monthly -> Reports.monthly(results, place, YearMonth.parse(month), config);
+                case monthly -> Reports.monthly(results, place, YearMonth.from(lastDay), config);
             };
             progress("writing " + report.file());
             List<Path> files = new ReportWriter(config.reports.fonts.stream().map(Path::of).toList()).write(report, dir);

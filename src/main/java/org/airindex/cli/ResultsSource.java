@@ -1,6 +1,7 @@
 package org.airindex.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.airindex.config.AirIndexConfig;
 import org.airindex.io.influx.InfluxQl;
 import org.airindex.jobs.ProductionIo;
@@ -20,5 +21,11 @@ final class ResultsSource {
     Results open(AirIndexConfig config) {
         return influx ? new InfluxResults(InfluxQl.of(ProductionIo.influx(config.influx)), config.zone())
                 : new ReplayResults(replay);
+    }
+
+    /** The results a report whose last day is {@code lastDay} reads (from InfluxDB, only the days it can need). */
+    Results forReportOn(AirIndexConfig config, LocalDate lastDay) {
+        Results results = open(config);
+        return results instanceof InfluxResults i ? i.forReportOn(lastDay) : results;
     }
 }

@@ -2,6 +2,8 @@ package org.airindex.reports;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,17 +20,42 @@ import org.airindex.io.influx.Series;
 /**
  * The results the job wrote to InfluxDB, read with InfluxQL (1.x, or 2.x through its 1.x query API with the
  * bucket mapped to a database of the same name). Every point of a period or report is a version as of its
- * day: its timestamp is the end of that day, so the day is the one the second before it falls in.
+ * day: its timestamp is the end of that day, so the day is the one the second before it falls in. A report
+ * reads the versions of the days it can need ({@link #forReportOn}), not every version the job ever wrote.
  */
 public final class InfluxResults implements Results {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+    /**
+     * How far back before its last day a report reads: a day's same day last year, a year to date, a week's or
+     * a month's ranks before it, and a margin of a month for a version that is not of the day itself.
+     */
+    private static final Period REPORT_REACH = Period.ofYears(1).plusDays(31);
+
     private final InfluxQl influx;
     private final ZoneId zone;
+    /** A condition on the time of the points of days, or empty for every point. */
+    private final String days;
 
     public InfluxResults(InfluxQl influx, ZoneId zone) {
+        this(influx, zone, "");
+    }
+
+    private InfluxResults(InfluxQl influx, ZoneId zone, String days) {
         this.influx = influx;
         this.zone = zone;
+        this.days = days;
+    }
+
+    /**
+     * The results a report whose last day is {@code lastDay} reads: the versions of the days up to it, back
+     * {@link #REPORT_REACH}; alerts whenever they started (one still open may have started long before).
+     */
+    public InfluxResults forReportOn(LocalDate lastDay) {
+        // A day's points are stamped at its end: the start of the next day.
+        long from = lastDay.minus(REPORT_REACH).plusDays(1).atStartOfDay(zone).toEpochSecond();
+        long to = lastDay.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        return new InfluxResults(influx, zone, " WHERE time >= " + from + "s AND time <= " + to + "s");
     }
 
     @Override
@@ -101,7 +128,7 @@ public final class InfluxResults implements Results {
     @Override
     public List<Alert> alerts() {
         record Change(long at, Alert alert) {}
-        List<Change> changes = rows("alert", (tags, r) -> {
+        List<Change> changes = rows("alert", "", (tags, r) -> {
             String place = place(tags) + (tags.containsKey("station") && !tags.get("station").isEmpty()
                     ? "/" + tags.get("station") : "");
             Number end = (Number) r.get("end");
@@ -116,9 +143,14 @@ public final class InfluxResults implements Results {
     }
 
     private <T> List<T> rows(String measurement, BiFunction<Map<String, String>, Map<String, Object>, T> as) {
+        return rows(measurement, days, as);
+    }
+
+    private <T> List<T> rows(String measurement, String where,
+            BiFunction<Map<String, String>, Map<String, Object>, T> as) {
         List<Series> series;
         try {
-            series = influx.query("SELECT * FROM " + InfluxQl.identifier(measurement) + " GROUP BY *");
+            series = influx.query("SELECT * FROM " + InfluxQl.identifier(measurement) + where + " GROUP BY *");
         } catch (IOException e) {
             throw new ResultsException("cannot read " + measurement + " from InfluxDB: " + e.getMessage());
         }

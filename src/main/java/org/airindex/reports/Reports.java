@@ -27,6 +27,11 @@ public final class Reports {
                 scheme.comparison().bottomN()));
     }
 
+    /** The last day of an ISO week {@code 2026-W33}: its Sunday. */
+    public static LocalDate sunday(String week) {
+        return WeeklyDispatch.monday(week).plusDays(6);
+    }
+
     /** The ISO week a day belongs to, as {@code 2026-W33}. */
     public static String isoWeek(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));

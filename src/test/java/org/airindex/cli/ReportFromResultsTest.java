@@ -17,19 +17,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.airindex.config.AirIndexConfig;
-import org.airindex.config.ConfigLoader;
-import org.airindex.io.csv.Csv;
-import org.airindex.io.csv.CsvRecord;
-import org.airindex.local.LocalInfluxd;
-import org.airindex.testing.ConfigFiles;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.airindex.config.AirIndexConfig;
+import org.airindex.config.ConfigLoader;
+import org.airindex.io.csv.Csv;
+import org.airindex.io.csv.CsvRecord;
+import org.airindex.io.influx.InfluxQl;
+import org.airindex.jobs.ProductionIo;
+import org.airindex.local.LocalInfluxd;
+import org.airindex.reports.InfluxResults;
+import org.airindex.reports.Results;
+import org.airindex.testing.ConfigFiles;
 
 /**
  * The reports of a replayed month of the sample province: every figure they show is the one the replay's
@@ -241,7 +247,21 @@ class ReportFromResultsTest {
                 }
             }
             assertTrue(compared.size() >= 10, compared.toString());
+
+            // A report reads the versions of its days only: up to its last day, back a year and 31 days.
+            InfluxResults all = new InfluxResults(InfluxQl.of(ProductionIo.influx(c.influx)), c.zone());
+            TreeSet<String> days = asOfDays(all.periods("county"));
+            assertEquals(31, days.size(), days.toString());
+            assertEquals(days.headSet("2026-08-11"), asOfDays(all.forReportOn(LocalDate.of(2026, 8, 10)).periods("county")));
+            // 2027-09-20 less a year and 31 days is 2026-08-20.
+            Results late = all.forReportOn(LocalDate.of(2027, 9, 20));
+            assertEquals(days.tailSet("2026-08-20"), asOfDays(late.periods("county")));
+            assertEquals(all.alerts(), late.alerts(), "alerts whenever they started");
         }
+    }
+
+    private static TreeSet<String> asOfDays(List<Results.PlacePeriod> periods) {
+        return periods.stream().map(Results.PlacePeriod::asOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A county as the reports name it: the sample province has two 城区 and the report names them by city. */
