@@ -9,11 +9,8 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.airindex.domain.Period;
 import org.airindex.domain.PeriodValues;
-import org.airindex.domain.Pollutant;
-import org.airindex.domain.Rounding;
 import org.airindex.domain.province.NationalEstimate;
 import org.airindex.domain.province.NationalTable;
-import org.airindex.domain.province.PlaceStanding;
 import org.airindex.records.HourlyValue;
 import org.airindex.records.NationalStanding;
 import org.airindex.records.PeriodValue;
@@ -54,9 +51,7 @@ public class NationalTracker extends RichFlatMapFunction<PeriodValue, NationalSt
         }
         LocalDate asOf = LocalDate.parse(v.asOf);
         PeriodValues values = v.reported();
-        PlaceStanding standing = new PlaceStanding(v.placeKey(), v.composite, Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)), null, null,
-                v.daysSoFar, v.daysInPeriod);
-        for (NationalEstimate e : NationalEstimate.of(table, v.city, standing, values,
+        for (NationalEstimate e : NationalEstimate.of(table, v.city, v.standing(), values,
                 rules.forPeriod(YearMonth.from(asOf).atDay(1), asOf), v.period, bottomN)) {
             NationalStanding s = new NationalStanding();
             s.province = v.province;

@@ -131,7 +131,7 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
 
     private static boolean hasNoValue(DailyValue day) {
         for (Pollutant p : Pollutant.values()) {
-            if (day != null && day.get(p) != null) {
+            if (day.get(p) != null) {
                 return false;
             }
         }
@@ -141,13 +141,15 @@ public class PlacePeriod extends KeyedProcessFunction<Integer, DailyValue, Perio
     /** @param kept the place's days sorted by date, this period's and last year's among them */
     private PeriodValue period(DailyValue place, Period period, LocalDate asOf, List<DailyValue> kept) throws Exception {
         RuleSet rs = rules.forPeriod(period.start(), asOf);
-        PeriodValue v = PeriodStatistics.compute(rs, period, asOf, slice(kept, period.start(), asOf));
+        List<DailyValue> soFar = slice(kept, period.start(), asOf);
+        PeriodValue v = PeriodStatistics.compute(rs, period, asOf, soFar);
         v.level = place.level;
         v.province = place.province;
         v.city = place.city;
         v.county = place.county;
         v.asOfEnd = rules.dayEnd(asOf);
-        v.noData = hasNoValue(days.get(asOf.toString()));
+        // The as-of day is one of the kept days, so the period's slice ends on it: no second read of the state.
+        v.noData = hasNoValue(soFar.get(soFar.size() - 1));
 
         Period lastYear = period.lastYear();
         LocalDate lastYearAsOf = asOf.minusYears(1);

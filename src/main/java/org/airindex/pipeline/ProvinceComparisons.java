@@ -93,7 +93,7 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
         PeriodValue first = places.get(0);
         List<SettlementNote> notes = new ArrayList<>();
         List<PeriodValue> compared = comparedPlaces(places, notes);
-        List<PlaceStanding> standings = compared.stream().map(ProvinceComparisons::standing).toList();
+        List<PlaceStanding> standings = compared.stream().map(PeriodValue::standing).toList();
         ProvinceResult result = ProvinceComparison.compare(first.province, first.period, standings, scheme.comparison());
         ProvinceReport r = new ProvinceReport();
         r.province = first.province;
@@ -144,11 +144,6 @@ public class ProvinceComparisons extends CorrectableWindow<PeriodValue, Province
         return inputs.stream().filter(v -> v.station != null).map(v -> new StationStanding(Places.keyAt(level,
                 v.province, v.city, v.county), v.station, v.composite, Rounding.reported(Pollutant.PM25,
                 v.value(Pollutant.PM25)))).toList();
-    }
-
-    private static PlaceStanding standing(PeriodValue v) {
-        return new PlaceStanding(v.placeKey(), v.composite, Rounding.reported(Pollutant.PM25, v.value(Pollutant.PM25)),
-                v.compositeLastYear, Rounding.reported(Pollutant.PM25, v.pm25LastYearValue()), v.daysSoFar, v.daysInPeriod);
     }
 
     /** Last year's annual results from the baseline files decide which places the scheme covers. */

@@ -4,6 +4,7 @@ import org.airindex.domain.Exact;
 import org.airindex.domain.PeriodValues;
 import org.airindex.domain.Pollutant;
 import org.airindex.domain.Rounding;
+import org.airindex.domain.province.PlaceStanding;
 
 /**
  * A place's period-to-date statistics (STANDARDS.md §3–§4), as of the end of one day: month to
@@ -81,6 +82,15 @@ public class PeriodValue extends ExactValues {
                 Rounding.reported(Pollutant.NO2, value(Pollutant.NO2)), Rounding.reported(Pollutant.PM10,
                         value(Pollutant.PM10)), Rounding.reported(Pollutant.PM25, value(Pollutant.PM25)),
                 Rounding.reported(Pollutant.CO, value(Pollutant.CO)), Rounding.reported(Pollutant.O3, value(Pollutant.O3)));
+    }
+
+    /**
+     * The place as the province compares it: composite index, PM2.5 as reported (whole µg/m³, as published rankings
+     * compare them, so equal published figures tie), last year's, and the days so far.
+     */
+    public PlaceStanding standing() {
+        return new PlaceStanding(placeKey(), composite, Rounding.reported(Pollutant.PM25, value(Pollutant.PM25)),
+                compositeLastYear, Rounding.reported(Pollutant.PM25, pm25LastYearValue()), daysSoFar, daysInPeriod);
     }
 
     /** Last year's PM2.5 for the same days, as exact as it was computed. */
