@@ -256,6 +256,8 @@ class ReportFromResultsTest {
             // 2027-09-20 less a year and 31 days is 2026-08-20.
             Results late = all.forReportOn(LocalDate.of(2027, 9, 20));
             assertEquals(days.tailSet("2026-08-20"), asOfDays(late.periods("county")));
+            assertTrue(late.alerts().stream().anyMatch(a -> a.start().compareTo("2026-08-20") < 0),
+                    "an alert that started before the window is still read");
             assertEquals(all.alerts(), late.alerts(), "alerts whenever they started");
         }
     }
